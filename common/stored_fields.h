@@ -1,0 +1,20 @@
+#pragma once
+// The document data: the article fields kept in each Xapian document so that
+// results can be shown without another store. Encoded as one JSON object; both
+// the indexer (write) and the searcher (read) go through these two functions.
+//
+// Keys: id, url, site, site_name, title, description, section, section_key,
+// authors (array), agency, lang, published (ISO 8601 with the publication's
+// offset), published_utc, modified, crawled, body.
+
+#include <string>
+
+#include "common/article.h"
+
+namespace byline {
+
+std::string encode_stored_fields(const Article& article);
+// Throws IndexError if `data` is not byline's encoding.
+Article decode_stored_fields(const std::string& data);
+
+}  // namespace byline

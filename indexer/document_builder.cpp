@@ -1,0 +1,89 @@
+#include "indexer/document_builder.h"
+
+#include "common/agency.h"
+#include "common/schema.h"
+#include "common/section.h"
+#include "common/stored_fields.h"
+
+namespace byline {
+
+namespace {
+
+std::string agency_key_for(const std::string& agency) {
+  if (auto known = match_agency(agency)) return known->key;
+  return section_key(agency);  // same normalisation: lowercase words joined by '-'
+}
+
+}  // namespace
+
+std::string id_term(const std::string& article_id) { return schema::boolean_term(schema::prefix::kId, article_id); }
+
+DocumentBuilder::DocumentBuilder(const Analyzer& analyzer) { analyzer.configure(generator_); }
+
+Xapian::Document DocumentBuilder::build(const Article& a) {
+  namespace prefix = schema::prefix;
+  namespace slot = schema::slot;
+  Xapian::Document doc;
+  generator_.set_document(doc);
+
+  // Free text. The title goes in twice: unprefixed with a higher wdf so that it
+  // ranks above body matches, and under S for `title:` searches.
+  if (!a.title.empty()) {
+    generator_.index_text(a.title, schema::kTitleWdf);
+    generator_.increase_termpos();
+    generator_.index_text(a.title, 1, std::string(prefix::kTitle));
+    generator_.increase_termpos();
+  }
+  if (!a.description.empty()) {
+    generator_.index_text(a.description);
+    generator_.increase_termpos();
+  }
+  if (!a.body.empty()) {
+    generator_.index_text(a.body);
+    generator_.increase_termpos();
+  }
+  for (const std::string& author : a.authors) {
+    generator_.index_text(author, 1, std::string(prefix::kAuthor));
+    generator_.increase_termpos();
+  }
+  if (!a.agency.empty()) {
+    generator_.index_text(a.agency, 1, std::string(prefix::kAgency));
+    generator_.increase_termpos();
+    const std::string key = agency_key_for(a.agency);
+    doc.add_boolean_term(schema::boolean_term(prefix::kAgencyKey, key));
+    doc.add_value(slot::kAgency, key);
+  }
+  if (!a.section.empty()) generator_.index_text(a.section, 1, std::string(prefix::kSectionText));
+
+  // Filters.
+  doc.add_boolean_term(id_term(a.id));
+  if (!a.site.empty()) {
+    doc.add_boolean_term(schema::boolean_term(prefix::kSite, a.site));
+    doc.add_value(slot::kSite, a.site);
+  }
+  if (!a.url.empty()) doc.add_boolean_term(schema::boolean_term(prefix::kUrl, a.url));
+  if (!a.language.empty()) {
+    doc.add_boolean_term(schema::boolean_term(prefix::kLanguage, a.language));
+    doc.add_value(slot::kLanguage, a.language);
+  }
+  if (!a.section_key.empty()) {
+    doc.add_boolean_term(schema::boolean_term(prefix::kSection, a.section_key));
+    doc.add_value(slot::kSection, a.section_key);
+  }
+  if (a.published) {
+    const CivilDate day = a.published->local_date();
+    const std::string ymd = day.yyyymmdd();
+    doc.add_boolean_term(std::string(prefix::kDay) + ymd);
+    doc.add_boolean_term(std::string(prefix::kMonth) + ymd.substr(0, 6));
+    doc.add_boolean_term(std::string(prefix::kYear) + ymd.substr(0, 4));
+    doc.add_value(slot::kDay, ymd);
+    doc.add_value(slot::kPublished, Xapian::sortable_serialise(static_cast<double>(a.published->epoch_seconds)));
+  }
+  if (a.modified)
+    doc.add_value(slot::kModified, Xapian::sortable_serialise(static_cast<double>(a.modified->epoch_seconds)));
+
+  doc.set_data(encode_stored_fields(a));
+  return doc;
+}
+
+}  // namespace byline

@@ -1,0 +1,26 @@
+#pragma once
+// Turns an Article into a Xapian document following common/schema.h: boolean
+// terms for filters, positional free text (title weighted above body), value
+// slots for sorting and facets, and the stored fields as document data.
+// Not thread-safe: use one builder per thread.
+
+#include <xapian.h>
+
+#include "common/analyzer.h"
+#include "common/article.h"
+
+namespace byline {
+
+class DocumentBuilder {
+ public:
+  explicit DocumentBuilder(const Analyzer& analyzer);
+  Xapian::Document build(const Article& article);
+
+ private:
+  Xapian::TermGenerator generator_;
+};
+
+// The unique term of an article ("Q" + id), used with replace_document.
+std::string id_term(const std::string& article_id);
+
+}  // namespace byline
