@@ -82,6 +82,10 @@ Byline parse_byline(std::string_view raw) {
   Byline result;
   std::string text = collapse_whitespace(raw);
   std::string_view view = trim(text);
+  // Some exports put a profile URL or an e-mail address where the byline goes.
+  if (view.find("://") != std::string_view::npos || view.find("www.") == 0 ||
+      (view.find('@') != std::string_view::npos && view.find(' ') == std::string_view::npos))
+    return result;
   for (std::string_view lead : {"reported by:", "reported by", "written by:", "written by", "edited by:",
                                 "edited by", "posted by:", "posted by", "by:", "by "})
     view = strip_prefix_ci(view, lead);

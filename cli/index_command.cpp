@@ -1,0 +1,136 @@
+#include <chrono>
+#include <memory>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "common/errors.h"
+#include "indexer/index_pipeline.h"
+#include "indexer/index_writer.h"
+
+namespace byline::cli {
+
+namespace {
+
+struct IndexConfig {
+  std::string db;
+  std::vector<std::string> inputs;
+  std::string format = "auto";
+  std::string map;
+  std::string language = "english";
+  std::string country;
+  std::string date_order;
+  std::size_t batch_size = 10000;
+  std::size_t max_page_bytes = 32u << 20;
+  bool keep_non_articles = false;
+  bool quiet = false;
+  bool verbose = false;
+  bool summary_json = false;
+};
+
+// Passes records on, printing each skip (and note) with where it happened.
+class VerboseSink final : public ArticleSink {
+ public:
+  explicit VerboseSink(ArticleSink& inner) : inner_(inner) {}
+  void accept(Article article) override { inner_.accept(std::move(article)); }
+  void skip(std::string_view reason, std::string_view where) override {
+    fmt::print(stderr, "skipped: {}: {}\n", reason, where);
+    inner_.skip(reason, where);
+  }
+  void note(std::string_view what, std::string_view where) override {
+    fmt::print(stderr, "note: {}: {}\n", what, where);
+    inner_.note(what, where);
+  }
+
+ private:
+  ArticleSink& inner_;
+};
+
+nlohmann::json stats_json(const IndexStats& stats) {
+  return {{"added", stats.added},
+          {"replaced", stats.replaced},
+          {"skipped", stats.skipped},
+          {"notes", stats.notes},
+          {"elapsed_s", stats.elapsed_seconds},
+          {"input_bytes", stats.input_bytes}};
+}
+
+int run_index(const IndexConfig& config) {
+  const auto started = std::chrono::steady_clock::now();
+  IndexRunOptions options;
+  InputFormat format;
+  if (!parse_input_format(config.format, format))
+    throw UsageError(fmt::format("--format: unknown format '{}' (auto, jsonl, text, html, warc)", config.format));
+  if (!config.map.empty()) options.jsonl.mapping.apply_overrides(config.map);
+  options.date_hints.country = config.country;
+  if (config.date_order == "dmy") options.date_hints.numeric_order = DateOrder::DayFirst;
+  else if (config.date_order == "mdy") options.date_hints.numeric_order = DateOrder::MonthFirst;
+  options.jsonl.date_hints = options.date_hints;
+  options.max_page_bytes = config.max_page_bytes;
+  options.keep_non_articles = config.keep_non_articles;
+
+  // Inputs are checked before the database is touched, so a typo in a path
+  // never creates an empty index.
+  std::vector<std::pair<std::string, std::string>> folder_skips;
+  const std::vector<InputFile> files =
+      expand_inputs(config.inputs, format, [&](std::string_view reason, std::string_view path) {
+        folder_skips.emplace_back(reason, path);
+      });
+
+  IndexWriter writer(config.db, AnalyzerSettings{config.language}, IndexWriterOptions{config.batch_size});
+  VerboseSink verbose(writer);
+  ArticleSink& sink = config.verbose ? static_cast<ArticleSink&>(verbose) : writer;
+  for (const auto& [reason, path] : folder_skips) sink.skip(reason, path);
+
+  std::unique_ptr<Progress> progress = make_progress(config.quiet);
+  read_inputs(files, options, sink, *progress);
+  writer.finish();
+
+  IndexStats& stats = writer.stats();
+  for (const InputFile& file : files) stats.input_bytes += file.size;
+  stats.elapsed_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (config.summary_json) fmt::print("{}\n", stats_json(stats).dump());
+  else fmt::print("{}\n", stats.summary_line());
+  if (!config.quiet && !stats.notes.empty() && !config.summary_json) {
+    std::string notes;
+    for (const auto& [what, count] : stats.notes) notes += fmt::format("{}{} {}", notes.empty() ? "" : ", ", count, what);
+    fmt::print(stderr, "notes: {}\n", notes);
+  }
+  return 0;
+}
+
+}  // namespace
+
+Runner add_index_command(CLI::App& app) {
+  auto config = std::make_shared<IndexConfig>();
+  CLI::App* cmd = app.add_subcommand("index", "Index crawl dumps, JSONL exports and text page dumps into a database");
+  cmd->add_option("--db", config->db, "Database folder (created if missing)")->required();
+  cmd->add_option("inputs", config->inputs,
+                  "Files or folders (searched recursively); .gz and .zst are read transparently; - reads stdin")
+      ->required();
+  cmd->add_option("--format", config->format, "Input format: auto (by extension, then content), jsonl, text, html, warc")
+      ->capture_default_str();
+  cmd->add_option("--map", config->map,
+                  "JSONL field mapping, FIELD=PATH[,...], dotted paths for nested fields; fields: id, title, date, "
+                  "modified, section, author, body, description, url, site, language "
+                  "(e.g. title=headline,date=meta.published)");
+  cmd->add_option("--language", config->language,
+                  "Stemming language (Snowball name: english, french, hindi, russian, …, or none)")
+      ->capture_default_str();
+  cmd->add_option("--country", config->country,
+                  "Country of the publications (ISO code, e.g. IN): resolves zone names such as IST");
+  cmd->add_option("--date-order", config->date_order, "How to read numeric dates like 01/02/2025: dmy or mdy")
+      ->check(CLI::IsMember({"dmy", "mdy"}));
+  cmd->add_option("--batch-size", config->batch_size, "Articles per commit")->capture_default_str()->check(CLI::Range(1, 10000000));
+  cmd->add_option("--max-page-bytes", config->max_page_bytes, "Skip text or HTML pages larger than this")
+      ->capture_default_str();
+  cmd->add_flag("--keep-non-articles", config->keep_non_articles, "Index HTML pages that are not articles too");
+  cmd->add_flag("-q,--quiet", config->quiet, "No progress display");
+  cmd->add_flag("-v,--verbose", config->verbose, "Print every skipped record and note with its file and line");
+  cmd->add_flag("--summary-json", config->summary_json, "Print the run's summary as JSON instead of a line");
+  cmd->footer("Prints one summary line: added, replaced, skipped by reason, elapsed, docs/s.");
+  return [config] { return run_index(*config); };
+}
+
+}  // namespace byline::cli

@@ -1,0 +1,156 @@
+#include "indexer/index_pipeline.h"
+
+#include <fmt/format.h>
+
+#include "common/errors.h"
+#include "common/text.h"
+#include "indexer/text_dump_extractor.h"
+
+namespace byline {
+
+namespace {
+
+// Counts records as they pass and reports progress over all inputs.
+class ProgressSink final : public ArticleSink {
+ public:
+  ProgressSink(ArticleSink& inner, Progress& progress) : inner_(inner), progress_(progress) {}
+  void accept(Article article) override {
+    inner_.accept(std::move(article));
+    tick();
+  }
+  void skip(std::string_view reason, std::string_view where) override {
+    inner_.skip(reason, where);
+    tick();
+  }
+  void note(std::string_view what, std::string_view where) override { inner_.note(what, where); }
+
+  void set_stream(const InputStream* stream) { stream_ = stream; }
+  void file_done(std::uint64_t size) {
+    done_bytes_ += size;
+    stream_ = nullptr;
+  }
+
+ private:
+  void tick() {
+    ++records_;
+    progress_.update(done_bytes_ + (stream_ ? stream_->raw_position() : 0), records_);
+  }
+  ArticleSink& inner_;
+  Progress& progress_;
+  const InputStream* stream_ = nullptr;
+  std::uint64_t done_bytes_ = 0;
+  std::uint64_t records_ = 0;
+};
+
+bool looks_binary(std::string_view bytes) {
+  const std::string_view head = bytes.substr(0, 8192);
+  return head.find('\0') != std::string_view::npos;
+}
+
+// Text pages are UTF-8 when they are valid UTF-8; otherwise they are read as
+// Windows-1252, the usual encoding of older saved pages.
+std::string page_text_as_utf8(std::string bytes, ArticleSink& sink, std::string_view where) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.erase(0, 3);
+  if (is_valid_utf8(bytes)) return sanitize_utf8(bytes);
+  sink.note("encoding: windows-1252 assumed", where);
+  return sanitize_utf8(cp1252_to_utf8(bytes));
+}
+
+void read_text_dump(InputStream& stream, const InputFile& file, const IndexRunOptions& options, ArticleSink& sink,
+                    std::string head) {
+  bool truncated = false;
+  std::string bytes = std::move(head);
+  bytes += read_all(stream, options.max_page_bytes - std::min(options.max_page_bytes, bytes.size()), &truncated);
+  const std::string& where = file.path;
+  if (truncated) return sink.skip("file too large", where);
+  if (trim(bytes).empty()) return sink.skip("empty file", where);
+  if (looks_binary(bytes)) return sink.skip("binary file", where);
+  TextDumpContext context;
+  context.section_hint = file.section_hint;
+  context.url = options.page_url;
+  context.date_hints = options.date_hints;
+  TextDumpResult result = extract_text_dump(page_text_as_utf8(std::move(bytes), sink, where), context);
+  for (const std::string& note : result.notes) sink.note(note, where);
+  if (result.article) sink.accept(std::move(*result.article));
+  else sink.skip(result.skip_reason, where);
+}
+
+// Reads up to `size` bytes for format sniffing; they are handed on to the reader.
+std::string read_head(InputStream& stream, std::size_t size) {
+  std::string head(size, '\0');
+  std::size_t got = 0;
+  while (got < size) {
+    const std::size_t n = stream.read(head.data() + got, size - got);
+    if (n == 0) break;
+    got += n;
+  }
+  head.resize(got);
+  return head;
+}
+
+// A stream that first returns bytes already read (the sniffed head).
+class PrefixedStream final : public InputStream {
+ public:
+  PrefixedStream(std::string head, InputStream& rest) : InputStream(rest.name()), head_(std::move(head)), rest_(rest) {}
+  std::size_t read(char* buffer, std::size_t size) override {
+    if (pos_ < head_.size()) {
+      const std::size_t n = std::min(size, head_.size() - pos_);
+      std::copy_n(head_.data() + pos_, n, buffer);
+      pos_ += n;
+      return n;
+    }
+    return rest_.read(buffer, size);
+  }
+  std::uint64_t raw_position() const override { return rest_.raw_position(); }
+  std::optional<std::uint64_t> raw_size() const override { return rest_.raw_size(); }
+
+ private:
+  std::string head_;
+  std::size_t pos_ = 0;
+  InputStream& rest_;
+};
+
+void read_one(const InputFile& file, const IndexRunOptions& options, ProgressSink& sink) {
+  std::unique_ptr<InputStream> stream = open_input(file.path);
+  sink.set_stream(stream.get());
+  std::string head = read_head(*stream, 4096);
+  const InputFormat format = file.format == InputFormat::Auto ? sniff_format(head) : file.format;
+  switch (format) {
+    case InputFormat::Jsonl: {
+      PrefixedStream whole(std::move(head), *stream);
+      read_jsonl(whole, options.jsonl, sink);
+      break;
+    }
+    case InputFormat::TextDump:
+    case InputFormat::Auto:
+      read_text_dump(*stream, file, options, sink, std::move(head));
+      break;
+    case InputFormat::Html:
+    case InputFormat::Warc:
+      sink.skip(fmt::format("format not supported yet ({})", input_format_name(format)), file.path);
+      break;
+  }
+}
+
+}  // namespace
+
+void read_inputs(const std::vector<InputFile>& files, const IndexRunOptions& options, ArticleSink& sink,
+                 Progress& progress) {
+  std::uint64_t total = 0;
+  for (const InputFile& file : files) total += file.size;
+  progress.start(total);
+  ProgressSink counting(sink, progress);
+  for (const InputFile& file : files) {
+    try {
+      read_one(file, options, counting);
+    } catch (const InputError& error) {
+      // The file failed part-way (corrupt compression, I/O error): what was
+      // read stays indexed, the rest of this file is counted as one skip.
+      counting.skip("unreadable input", fmt::format("{}: {}", file.path, error.what()));
+    }
+    counting.file_done(file.size);
+  }
+  progress.finish();
+}
+
+}  // namespace byline

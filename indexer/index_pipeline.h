@@ -1,0 +1,30 @@
+#pragma once
+// Reads a list of inputs and delivers every record to a sink: the indexing
+// run minus the database, so `byline index` and tests share it. Each file is
+// read by the reader for its format: JSONL, text dumps, HTML pages or WARC crawl
+// dumps.
+
+#include <vector>
+
+#include "indexer/article_sink.h"
+#include "indexer/input_files.h"
+#include "indexer/jsonl_reader.h"
+#include "indexer/progress.h"
+
+namespace byline {
+
+struct IndexRunOptions {
+  JsonlOptions jsonl;
+  DateParseHints date_hints;
+  std::size_t max_page_bytes = 32u << 20;  // a text or HTML page larger than this is skipped
+  bool keep_non_articles = false;          // index HTML pages that are not articles (home pages, fronts)
+  std::string page_url;                    // URL for a single page given without one (`extract --url`)
+};
+
+// Never aborts on a bad file: a file that fails while being read (corrupt
+// compression, I/O error) is counted as a skip "unreadable input" and the run
+// goes on with the next one.
+void read_inputs(const std::vector<InputFile>& files, const IndexRunOptions& options, ArticleSink& sink,
+                 Progress& progress);
+
+}  // namespace byline

@@ -1,0 +1,120 @@
+#include <catch2/catch.hpp>
+
+#include "common/agency.h"
+#include "common/errors.h"
+#include "common/input_stream.h"
+#include "common/language.h"
+#include "common/schema.h"
+#include "common/section.h"
+#include "common/stored_fields.h"
+#include "common/url.h"
+
+using namespace byline;
+
+TEST_CASE("section keys unify outlets' labels", "[unit][section]") {
+  CHECK(section_key("World") == "world");
+  CHECK(section_key("World News") == "world");
+  CHECK(section_key("/world-news/") == "world");
+  CHECK(section_key("India News") == "india");
+  CHECK(section_key("Science & Tech") == "science-and-tech");
+  CHECK(section_key("News") == "news");
+  CHECK(section_label_from_slug("india-news") == "India News");
+}
+
+TEST_CASE("bylines separate people from agencies", "[unit][agency]") {
+  Byline b = parse_byline("Reported by: Asian News International");
+  CHECK(b.authors.empty());
+  REQUIRE(b.agency);
+  CHECK(b.agency->name == "Asian News International");
+  CHECK(b.agency->key == "ani");
+
+  b = parse_byline("By Priya Raman and Tom Hale | Reuters");
+  CHECK(b.authors == std::vector<std::string>{"Priya Raman", "Tom Hale"});
+  REQUIRE(b.agency);
+  CHECK(b.agency->key == "reuters");
+
+  b = parse_byline("Asha Menon with inputs from PTI");
+  CHECK(b.authors == std::vector<std::string>{"Asha Menon"});
+  REQUIRE(b.agency);
+  CHECK(b.agency->key == "pti");
+
+  b = parse_byline("https://www.example.com/people/someone");
+  CHECK(b.authors.empty());
+  CHECK_FALSE(b.agency);
+}
+
+TEST_CASE("URLs give hosts and canonical forms", "[unit][url]") {
+  CHECK(url_host("https://WWW.Example.com:443/a/b?x=1#top") == "example.com");
+  CHECK(url_host("not a url") == "");
+  CHECK(canonical_url("HTTPS://News.Example.com:443/a?utm_source=rss&id=3#c") == "https://news.example.com/a?id=3");
+  CHECK(url_path("https://x.example/india-news/story-1.html") == "/india-news/story-1.html");
+}
+
+TEST_CASE("languages are told by script and function words", "[unit][language]") {
+  CHECK(detect_language("The minister said that the bridge would open in the spring.") == "en");
+  CHECK(detect_language("Le ministre a dit que le pont sera ouvert pour les habitants de la ville.") == "fr");
+  CHECK(detect_language("\xE0\xA4\xAE\xE0\xA5\x81\xE0\xA4\x82\xE0\xA4\xAC\xE0\xA4\x88 \xE0\xA4\xAE\xE0\xA5\x87\xE0\xA4\x82 \xE0\xA4\xAC\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA4\xBF\xE0\xA4\xB6") == "hi");
+  CHECK(detect_language("ab") == "");
+  CHECK(normalise_language_tag("en-US") == "en");
+  CHECK(normalise_language_tag("Hindi") == "hi");
+}
+
+TEST_CASE("over-long boolean terms are hashed under Xapian's limit", "[unit][schema]") {
+  const std::string longurl = "https://example.com/" + std::string(400, 'x');
+  const std::string term = schema::boolean_term(schema::prefix::kUrl, longurl);
+  CHECK(term.size() <= schema::kMaxTermBytes);
+  CHECK(term != schema::boolean_term(schema::prefix::kUrl, longurl + "y"));
+  CHECK(schema::boolean_term(schema::prefix::kSection, "india") == "XSindia");
+}
+
+TEST_CASE("stored fields round-trip every article field", "[unit][schema]") {
+  Article a;
+  a.id = "abc";
+  a.url = "https://x.example/a";
+  a.title = "T";
+  a.body = "B1\n\nB2";
+  a.authors = {"A One", "B Two"};
+  a.agency = "Press Trust of India";
+  a.section = "India News";
+  a.section_key = "india";
+  a.published = DateTime::from_local({2025, 1, 6}, 13, 25, 0, 330);
+  DateTime day_only = DateTime::from_local({2024, 2, 29}, 0, 0, 0, 0);
+  day_only.has_time = false;
+  a.modified = day_only;
+  const Article b = decode_stored_fields(encode_stored_fields(a));
+  CHECK(b.id == a.id);
+  CHECK(b.body == a.body);
+  CHECK(b.authors == a.authors);
+  CHECK(b.agency == a.agency);
+  REQUIRE(b.published);
+  CHECK(*b.published == *a.published);
+  CHECK(b.published->iso8601_local() == "2025-01-06T13:25:00+05:30");
+  REQUIRE(b.modified);
+  CHECK(b.modified->iso8601_local() == "2024-02-29");
+}
+
+TEST_CASE("input streams decode gzip and zstd by content and read lines", "[unit][input]") {
+  // "a\nbb\n" gzip-compressed (two members) and zstd-compressed, written by gzip/zstd.
+  const unsigned char gz[] = {0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x4b, 0xe4,
+                              0x02, 0x00, 0x07, 0xa1, 0xea, 0xdd, 0x02, 0x00, 0x00, 0x00,
+                              0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x4b, 0x4a,
+                              0xe2, 0x02, 0x00, 0x67, 0x26, 0x0c, 0x03, 0x03, 0x00, 0x00, 0x00};
+  auto stream = open_memory(std::string(reinterpret_cast<const char*>(gz), sizeof gz));
+  LineReader lines(*stream);
+  std::string line;
+  REQUIRE(lines.next(line));
+  CHECK(line == "a");
+  REQUIRE(lines.next(line));
+  CHECK(line == "bb");
+  CHECK_FALSE(lines.next(line));
+
+  const unsigned char zst[] = {0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x58, 0x29, 0x00, 0x00, 0x61, 0x0a, 0x62, 0x62, 0x0a};
+  auto zstream = open_memory(std::string(reinterpret_cast<const char*>(zst), sizeof zst));
+  CHECK(read_all(*zstream, 100) == "a\nbb\n");
+}
+
+TEST_CASE("truncated compressed input is an InputError, not a crash", "[unit][input]") {
+  const unsigned char gz[] = {0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x4b, 0xe4};
+  auto stream = open_memory(std::string(reinterpret_cast<const char*>(gz), sizeof gz));
+  CHECK_THROWS_AS(read_all(*stream, 100), InputError);
+}
