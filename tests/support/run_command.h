@@ -1,0 +1,25 @@
+#pragma once
+// Runs the real `byline` executable for end-to-end tests.
+
+#include <string>
+
+namespace byline::test {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+// Runs `byline ARGS` through /bin/sh (ARGS is shell-quoted by the caller).
+CommandResult run_byline(const std::string& args);
+// A fresh empty folder under the build tree, removed first if it exists.
+std::string scratch_dir(const std::string& name);
+// Single-quotes a string for /bin/sh.
+std::string shell_quote(const std::string& text);
+// Path of a file in the source tree.
+std::string source_path(const std::string& relative);
+// ../shared beside the repository, or "" when it is absent.
+std::string shared_path(const std::string& relative);
+
+}  // namespace byline::test
