@@ -20,6 +20,12 @@ pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 add_library(byline::zstd ALIAS PkgConfig::ZSTD)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 add_library(byline::gumbo ALIAS PkgConfig::GUMBO)
+# Brotli (HTTP `Content-Encoding: br`, decoder only) and uchardet (charset
+# guessing for pages that declare none): Debian's libbrotli-dev, libuchardet-dev.
+pkg_check_modules(BROTLIDEC REQUIRED IMPORTED_TARGET libbrotlidec)
+add_library(byline::brotli ALIAS PkgConfig::BROTLIDEC)
+pkg_check_modules(UCHARDET REQUIRED IMPORTED_TARGET uchardet)
+add_library(byline::uchardet ALIAS PkgConfig::UCHARDET)
 
 # libstemmer (Snowball's C library, for languages Xapian lacks such as Hindi)
 # ships neither a CMake config nor a pkg-config file.

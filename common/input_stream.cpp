@@ -231,6 +231,22 @@ std::unique_ptr<InputStream> open_memory(std::string bytes, std::string name) {
   return make_stream(std::make_unique<MemorySource>(std::move(bytes)), std::move(name));
 }
 
+std::unique_ptr<InputStream> open_raw_input(const std::string& path) {
+  if (path == "-") return std::make_unique<PlainStream>(std::make_unique<FdSource>(0, "<stdin>", false), "<stdin>", "");
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw InputError(fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
+  struct stat st{};
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    throw InputError(fmt::format("'{}' is a directory", path));
+  }
+  return std::make_unique<PlainStream>(std::make_unique<FdSource>(fd, path, true), path, "");
+}
+
+std::unique_ptr<InputStream> open_raw_memory(std::string bytes, std::string name) {
+  return std::make_unique<PlainStream>(std::make_unique<MemorySource>(std::move(bytes)), std::move(name), "");
+}
+
 LineReader::LineReader(InputStream& stream, std::size_t max_line_bytes)
     : stream_(stream), max_line_bytes_(max_line_bytes) {}
 

@@ -35,6 +35,11 @@ enum class Compression { None, Gzip, Zstd };
 std::unique_ptr<InputStream> open_input(const std::string& path);
 // Wraps an in-memory buffer (tests, payloads): compression still detected.
 std::unique_ptr<InputStream> open_memory(std::string bytes, std::string name = "<memory>");
+// The same without decoding: the raw bytes as stored, for readers that handle
+// compression themselves (the WARC reader decodes gzip member by member to
+// report seekable record offsets and to resynchronise after a corrupt member).
+std::unique_ptr<InputStream> open_raw_input(const std::string& path);
+std::unique_ptr<InputStream> open_raw_memory(std::string bytes, std::string name = "<memory>");
 
 // Reads lines ('\n'-terminated, a trailing '\r' removed) from a stream. Lines
 // longer than max_line_bytes are returned truncated with `truncated` set,

@@ -1,0 +1,72 @@
+#pragma once
+// Article extraction from an HTML page: title, authors and agency, publication
+// and modification dates, section, site name, language, description and the
+// body text without the page's furniture. Each field records where it came
+// from in Article::provenance.
+//
+// Order of signals, strongest first (the first that yields a usable value wins):
+//   title:     JSON-LD headline (article types) > og:title > twitter:title >
+//              parsely-title / sailthru.title / dc.title > <h1> > <title>;
+//              " - Site" / "Site | " parts naming the site (og:site_name,
+//              publisher, host) are cut, and a meta title that is the <h1>
+//              plus such a part gives the <h1>.
+//   authors:   JSON-LD author (Person names) > meta author / article:author /
+//              parsely-author / sailthru.author / dc.creator / cXenseParse:author
+//              > microdata itemprop=author > rel=author > visible byline
+//              ("By …", "Reported by: …", class byline/author). Organisations
+//              and bylines naming an agency give Article::agency
+//              (common/agency.h parse_byline).
+//   published: JSON-LD datePublished > article:published_time > parsely-pub-date
+//              > sailthru.date > cXenseParse:recs:publishtime > dc.date(.issued) >
+//              itemprop=datePublished > date / pubdate / publish-date meta >
+//              <time datetime> (pubdate or first) > a visible "Published …"
+//              line > a date in the URL path (/2024/03/05/).
+//              A date after the crawl time + 1 day, or before 1990, is dropped
+//              with a note and the next signal is tried.
+//   modified:  JSON-LD dateModified > article:modified_time > og:updated_time >
+//              itemprop=dateModified.
+//   section:   JSON-LD articleSection > article:section > parsely-section /
+//              cXenseParse / sailthru / dc.subject meta > breadcrumb (JSON-LD
+//              BreadcrumbList or a breadcrumb element) > first URL path segment.
+//   language:  <html lang> > og:locale > content-language > JSON-LD inLanguage
+//              > detect_language(body).
+//   body:      html_body.h (boilerplate removal), JSON-LD articleBody as a hint.
+// Dates are parsed with common/date_time.h parse_datetime; hints come from
+// the URL's country TLD (.in → IN, .co.uk → GB …) or the page language.
+//
+// Bounds: pages over kMaxHtmlBytes are skipped with a reason; nesting depth is
+// bounded by the DOM (html_dom.h). Input should be UTF-8; invalid bytes are
+// replaced. Never throws on bad input.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/article.h"
+#include "common/date_time.h"
+
+namespace byline {
+
+inline constexpr std::size_t kMaxHtmlBytes = 16u << 20;
+
+struct HtmlContext {
+  std::string url;                  // where the page was fetched from, if known
+  std::optional<DateTime> crawled;  // capture time; "now" is used when absent
+  bool keep_non_articles = false;   // extract pages that are not articles too (they still count as is_article=false)
+};
+
+struct HtmlExtraction {
+  std::optional<Article> article;  // finalize_article() applied; set only when is_article
+  std::string skip_reason;         // set when !article: "page too large (…)", "not an article (…)"…
+  std::vector<std::string> notes;  // signals dropped or assumed ("date: 2031-01-01 after crawl time")
+  bool is_article = true;
+};
+
+HtmlExtraction extract_html(std::string_view utf8_html, const HtmlContext& context);
+
+// ISO 3166 country for date hints from a URL's top-level domain ("IN" for
+// ".in" and ".co.in", "GB" for ".uk"); "" for generic TLDs. Exposed for tests.
+std::string country_from_url(std::string_view url);
+
+}  // namespace byline

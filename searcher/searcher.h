@@ -1,0 +1,51 @@
+#pragma once
+// The searcher: parse → query → collect. A SearchRequest goes in, a plain
+// SearchResult comes out (hits with snippets, exact counts, facets); rendering
+// is the caller's (render_text.h, render_json.h).
+//
+// Thread safety: a Searcher holds a Xapian::Database and a QueryParser, neither
+// of which may be used from two threads at once. Use one Searcher per thread.
+
+#include <string>
+
+#include <xapian.h>
+
+#include "common/analyzer.h"
+#include "searcher/query_builder.h"
+#include "searcher/search_request.h"
+#include "searcher/search_result.h"
+
+namespace byline {
+
+// Opens a byline database read-only. Throws IndexError naming the path when
+// there is nothing there or Xapian cannot open it. Does not check the schema
+// (Analyzer::from_database does).
+Xapian::Database open_database(const std::string& path);
+
+class Searcher {
+ public:
+  // Throws IndexError (exit code 4) if the database is missing, unreadable,
+  // not a byline index or of another schema version.
+  explicit Searcher(const std::string& db_path);
+  // For tests and for callers that already hold a database (in-memory or
+  // several shards combined with add_database). Same checks.
+  explicit Searcher(Xapian::Database db);
+
+  // Throws QuerySyntaxError (exit code 5) when the query cannot be parsed;
+  // Xapian errors while matching (a database modified under a long search,
+  // I/O) propagate as Xapian::Error.
+  SearchResult search(const SearchRequest& request) const;
+
+  // The Xapian query `query` parses to, for `--explain` and tests.
+  std::string describe_query(const std::string& query) const;
+
+  const Xapian::Database& database() const { return db_; }
+  const Analyzer& analyzer() const { return analyzer_; }
+
+ private:
+  Xapian::Database db_;
+  Analyzer analyzer_;
+  QueryBuilder builder_;
+};
+
+}  // namespace byline
