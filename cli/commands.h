@@ -16,5 +16,6 @@ Runner add_index_command(CLI::App& app);
 Runner add_search_command(CLI::App& app);
 Runner add_info_command(CLI::App& app);
 Runner add_extract_command(CLI::App& app);
+Runner add_bench_command(CLI::App& app);
 
 }  // namespace byline::cli

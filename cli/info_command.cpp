@@ -18,7 +18,7 @@ struct InfoConfig {
 };
 
 int run_info(const InfoConfig& config) {
-  const ArchiveInfo info = describe_archive(open_index(config.db), config.db);
+  const ArchiveInfo info = describe_archive(Searcher(config.db).database(), config.db);
   if (config.json) fmt::print("{}\n", render_json(info));
   else fmt::print("{}", render_text(info));
   return 0;

@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   runners["search"] = byline::cli::add_search_command(app);
   runners["info"] = byline::cli::add_info_command(app);
   runners["extract"] = byline::cli::add_extract_command(app);
+  runners["bench"] = byline::cli::add_bench_command(app);
 
   try {
     app.parse(argc, argv);

@@ -49,8 +49,7 @@ int run_search(const SearchConfig& config) {
     request.highlight_start = "<b>";
     request.highlight_end = "</b>";
   } else if (colour) {
-    request.highlight_start = "\x1b[1;33m";
-    request.highlight_end = "\x1b[0m";
+    use_ansi_highlight(request);
   }
 
   const Searcher searcher(config.db);

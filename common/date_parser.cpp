@@ -1,8 +1,8 @@
 // parse_datetime and zone_offset_minutes (contract in common/date_time.h).
 //
 // How it works: the text is cut into tokens (digit runs, ASCII letter runs,
-// punctuation; Unicode spaces are spaces, en/em dashes are '-', a middle dot is
-// '|'). Then, from every token that could open a date (a number, a month or a
+// punctuation; Unicode spaces are spaces, en/em dashes are '-', a middle dot or
+// a bullet is '|'). Then, from every token that could open a date (a number, a month or a
 // weekday name), a small scanner collects date components — a numeric date,
 // year, month, day, time, am/pm, zone — over the following tokens, allowing
 // only the connectors dates are written with (", | - / ( ) . at on of the T").
@@ -160,8 +160,8 @@ std::vector<Token> tokenize(std::string_view text) {
         i += 3;
         continue;
       }
-      if (d == 0x93 || d == 0x94) {  // en dash, em dash
-        tokens.push_back({Token::Punct, text.substr(i, 3), space, '-', 0});
+      if (d == 0x93 || d == 0x94 || d == 0xA2) {  // en dash, em dash, bullet
+        tokens.push_back({Token::Punct, text.substr(i, 3), space, d == 0xA2 ? '|' : '-', 0});
         space = false;
         i += 3;
         continue;

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 
 #include "common/text.h"
 
@@ -80,7 +78,9 @@ bool negative_hint(std::string_view class_id) {
 bool positive_hint(std::string_view class_id) { return has_part(class_id, kPositiveParts); }
 
 bool is_hidden(const HtmlDocument& doc, int i, std::string_view class_id) {
-  if (doc.has_attr(i, "hidden")) return true;
+  // React's streaming server rendering sends late parts of the page as
+  // <div hidden id="S:…"> for a script to move into place: visible content.
+  if (doc.has_attr(i, "hidden")) return doc.attr(i, "id").rfind("S:", 0) != 0;
   const std::string style = ascii_lower(doc.attr(i, "style"));
   if (style.find("display:none") != std::string::npos || style.find("display: none") != std::string::npos ||
       style.find("visibility:hidden") != std::string::npos || style.find("visibility: hidden") != std::string::npos)
@@ -169,6 +169,7 @@ class BlockBuilder {
       }
       if (f.exit) {
         if (n.tag == "a") --link_depth_;
+        if (n.tag == "pre") --pre_depth_;
         if (is_block_tag(n.tag)) {
           flush();
           owners_.pop_back();
@@ -189,6 +190,7 @@ class BlockBuilder {
         owners_.push_back(f.node);
       }
       if (n.tag == "a") ++link_depth_;
+      if (n.tag == "pre") ++pre_depth_;
       stack.push_back({f.node, true});
       for (auto it = n.children.rbegin(); it != n.children.rend(); ++it) stack.push_back({*it, false});
     }
@@ -199,7 +201,13 @@ class BlockBuilder {
  private:
   void append_text(std::string_view text) {
     if (current_.text.empty() && trim(text).empty()) return;
+    // Line breaks in the source are white space; only <br> (and <pre>)
+    // break a paragraph.
+    const std::size_t at = current_.text.size();
     current_.text += text;
+    if (pre_depth_ == 0)
+      for (std::size_t k = at; k < current_.text.size(); ++k)
+        if (current_.text[k] == '\n' || current_.text[k] == '\r') current_.text[k] = ' ';
     const std::size_t length = weighted_length(text);
     current_.length += length;
     if (link_depth_ > 0) current_.link_length += length;
@@ -224,6 +232,7 @@ class BlockBuilder {
   std::vector<Block> blocks_;
   Block current_;
   int link_depth_ = 0;
+  int pre_depth_ = 0;
 };
 
 // ---- boilerplate lines ----------------------------------------------------
@@ -354,7 +363,6 @@ BodyResult extract_body(const HtmlDocument& doc, const BodyHints& hints) {
 
   std::vector<char> pruned(static_cast<std::size_t>(count), 0);
   std::vector<double> bonus(static_cast<std::size_t>(count), 1.0);
-  int pruned_by_hint = 0;
   for (int i = 0; i < count; ++i) {
     const HtmlNode& n = doc.node(i);
     if (n.is_text) continue;
@@ -397,10 +405,7 @@ BodyResult extract_body(const HtmlDocument& doc, const BodyHints& hints) {
       // A single long paragraph is text ("paywall" marks the paid part).
       const bool is_paragraph = n.tag == "p" && text >= 100 && few_links;
       if (!holds_prose && !reads_as_article && !is_prose && !is_paragraph) {
-        if (std::getenv("BYLINE_HTML_DEBUG") && text > 200)
-          std::fprintf(stderr, "pruned <%s class/id='%s'> text=%zu links=%zu\n", n.tag.c_str(), class_id.c_str(), text, links);
         pruned[u] = 1;
-        ++pruned_by_hint;
         continue;
       }
     }
@@ -408,16 +413,22 @@ BodyResult extract_body(const HtmlDocument& doc, const BodyHints& hints) {
       bonus[u] = std::max(bonus[u], 1.25);
   }
 
-  if (std::getenv("BYLINE_HTML_DEBUG"))
-    for (int i = 0; i < count; ++i)
-      if (pruned[static_cast<std::size_t>(i)] && text_below[static_cast<std::size_t>(i)] > 1000)
-        std::fprintf(stderr, "pruned* <%s class/id='%s'> text=%zu\n", doc.node(i).tag.c_str(), doc.class_and_id(i).c_str(), text_below[static_cast<std::size_t>(i)]);
   std::vector<Block> blocks = BlockBuilder(doc, pruned).run();
   if (blocks.empty()) {
     result.notes.push_back("body: no text blocks");
     return result;
   }
 
+  if (hints.observe_blocks) {
+    std::vector<std::string_view> texts;
+    texts.reserve(blocks.size());
+    for (const Block& b : blocks) texts.emplace_back(b.text);
+    hints.observe_blocks(texts);
+  }
+  std::vector<char> site_repeat(blocks.size(), 0);
+  if (hints.is_site_boilerplate) {
+    for (std::size_t k = 0; k < blocks.size(); ++k) site_repeat[k] = hints.is_site_boilerplate(blocks[k].text);
+  }
   const std::string body_norm = hints.article_body.size() > 200 ? normalise_for_match(hints.article_body) : "";
   std::size_t all_length = 0;
   std::size_t all_links = 0;
@@ -448,6 +459,25 @@ BodyResult extract_body(const HtmlDocument& doc, const BodyHints& hints) {
       case BlockClass::Bad: b.value = -length; break;
     }
   }
+  // Blocks that repeat across the site are furniture, unless they are most of
+  // the page's running text: then the article itself repeats (a duplicate
+  // under another URL) and the model is not trusted for this page.
+  double good_length = 0;
+  double repeated_good = 0;
+  for (std::size_t k = 0; k < blocks.size(); ++k) {
+    if (blocks[k].cls != BlockClass::Good) continue;
+    good_length += static_cast<double>(blocks[k].length);
+    if (site_repeat[k]) repeated_good += static_cast<double>(blocks[k].length);
+  }
+  if (repeated_good * 2 <= good_length) {
+    for (std::size_t k = 0; k < blocks.size(); ++k)
+      if (site_repeat[k] && !blocks[k].confirmed) {
+        blocks[k].cls = BlockClass::Bad;
+        blocks[k].value = -static_cast<double>(blocks[k].length);
+      }
+  } else {
+    result.notes.push_back("body: site model ignored, page repeats");
+  }
   result.page_chars = all_length;
   result.page_link_density = all_length ? static_cast<double>(all_links) / static_cast<double>(all_length) : 0;
 
@@ -469,12 +499,6 @@ BodyResult extract_body(const HtmlDocument& doc, const BodyHints& hints) {
     return result;
   }
   result.container = container;
-  if (std::getenv("BYLINE_HTML_DEBUG")) {
-    std::fprintf(stderr, "container <%s class/id='%s'> value=%.0f\n", doc.node(container).tag.c_str(), doc.class_and_id(container).c_str(), best);
-    for (const Block& b : blocks)
-      std::fprintf(stderr, "  %s %c cls=%d len=%zu link=%zu v=%.0f owner=<%s %s> %.70s\n", doc.contains(container, b.owner) ? "IN " : "out", b.confirmed ? 'C' : ' ', static_cast<int>(b.cls), b.length, b.link_length, b.value, doc.node(b.owner).tag.c_str(), doc.class_and_id(b.owner).c_str(), collapse_whitespace(b.text).c_str());
-  }
-
   // Narrowing: when one child holds most of the good text, keep only it and
   // the siblings next to it that are neither link lists nor net furniture.
   // A lead paragraph in the adjacent <div> stays; a cookie notice or teaser
@@ -510,8 +534,6 @@ BodyResult extract_body(const HtmlDocument& doc, const BodyHints& hints) {
     if (left == 0 && right + 1 == kids.size() && kids.size() > 1) break;
     selected.assign(kids.begin() + static_cast<std::ptrdiff_t>(left), kids.begin() + static_cast<std::ptrdiff_t>(right) + 1);
   }
-  if (std::getenv("BYLINE_HTML_DEBUG"))
-    for (int sel : selected) std::fprintf(stderr, "selected <%s %s>\n", doc.node(sel).tag.c_str(), doc.class_and_id(sel).c_str());
 
   std::vector<std::size_t> inside;
   for (std::size_t k = 0; k < blocks.size(); ++k)
@@ -534,7 +556,6 @@ BodyResult extract_body(const HtmlDocument& doc, const BodyHints& hints) {
     if (!b.confirmed) {
       if (is_boilerplate_line(b.text)) continue;
       if (b.cls != BlockClass::Good && is_meta_line(b.text)) continue;
-      if (hints.is_site_boilerplate && hints.is_site_boilerplate(b.text)) continue;
       if (b.cls == BlockClass::Short) {
         // Short blocks (subheadings, one-line paragraphs, datelines) belong
         // to the article only when real text follows, and, unless they are
@@ -564,7 +585,6 @@ BodyResult extract_body(const HtmlDocument& doc, const BodyHints& hints) {
     result.text += p;
   }
   result.words = count_words(result.text);
-  if (pruned_by_hint > 0) result.notes.push_back("body: " + std::to_string(pruned_by_hint) + " elements pruned by class hints");
   return result;
 }
 

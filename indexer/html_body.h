@@ -21,9 +21,9 @@
 //     repeat of the headline are dropped.
 // Paragraphs are joined with "\n\n".
 //
-// Site-level repetition (blocks that recur on many pages of the same site) is
-// the next improvement: `BodyHints::is_site_boilerplate` is the hook a caller
-// with a per-site block-frequency table can fill.
+// Site-level repetition (blocks that recur on many pages of the same site):
+// `BodyHints::observe_blocks` and `is_site_boilerplate` connect a per-site
+// model (site_boilerplate.h); html_extractor fills them from HtmlContext.
 
 #include <functional>
 #include <string>
@@ -37,7 +37,12 @@ namespace byline {
 struct BodyHints {
   std::string title;         // the article's headline, to drop its repeat
   std::string article_body;  // JSON-LD articleBody, when the page has one
-  // Optional: true for a block's text known to repeat across the site.
+  // Optional: called once with every text block of the page (before any is
+  // judged), so a site model (site_boilerplate.h) can learn the page.
+  std::function<void(const std::vector<std::string_view>&)> observe_blocks;
+  // Optional: true for a block's text known to repeat across the site. Such
+  // blocks count as furniture, unless they would take most of the page's
+  // running text (then the page itself is what repeats, and the hint is ignored).
   std::function<bool(std::string_view)> is_site_boilerplate;
 };
 

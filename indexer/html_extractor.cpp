@@ -1,6 +1,7 @@
 #include "indexer/html_extractor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 
 #include "common/agency.h"
@@ -12,6 +13,7 @@
 #include "indexer/html_dom.h"
 #include "indexer/html_metadata.h"
 #include "indexer/html_page_kind.h"
+#include "indexer/site_boilerplate.h"
 
 namespace byline {
 
@@ -216,6 +218,39 @@ std::string section_from_url(std::string_view url) {
   return {};
 }
 
+// articleBody as paragraphs: publishers separate them with newlines, or embed
+// markup; tags are dropped and each line becomes a paragraph.
+std::string paragraphs_from_json_text(std::string_view text) {
+  std::string plain;
+  plain.reserve(text.size());
+  bool in_tag = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_tag) {
+      if (c == '>') in_tag = false;
+      continue;
+    }
+    if (c == '<' && i + 1 < text.size() && (std::isalpha(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '/')) {
+      // Block-level tags end a paragraph; inline ones join words.
+      const std::string_view rest = text.substr(i + 1, 4);
+      if (rest.rfind("p", 0) == 0 || rest.rfind("/p", 0) == 0 || rest.rfind("br", 0) == 0 ||
+          rest.rfind("h", 0) == 0 || rest.rfind("/h", 0) == 0 || rest.rfind("li", 0) == 0 || rest.rfind("div", 0) == 0)
+        plain += '\n';
+      in_tag = true;
+      continue;
+    }
+    plain += c;
+  }
+  std::string out;
+  for (std::string_view line : split(plain, '\n')) {
+    std::string paragraph = collapse_whitespace(line);
+    if (paragraph.empty()) continue;
+    if (!out.empty()) out += "\n\n";
+    out += paragraph;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string country_from_url(std::string_view url) {
@@ -238,8 +273,7 @@ HtmlExtraction extract_html(std::string_view utf8_html, const HtmlContext& conte
   HtmlExtraction out;
   if (utf8_html.size() > kMaxHtmlBytes) {
     out.is_article = false;
-    out.skip_reason = "page too large (" + std::to_string(utf8_html.size()) + " bytes, limit " +
-                      std::to_string(kMaxHtmlBytes) + ")";
+    out.skip_reason = "page too large";
     return out;
   }
   std::string sanitized;
@@ -255,9 +289,9 @@ HtmlExtraction extract_html(std::string_view utf8_html, const HtmlContext& conte
   }
 
   const HtmlDocument doc = parse_html(utf8_html);
-  if (doc.flattened() > 0) out.notes.push_back("html: nesting too deep, " + std::to_string(doc.flattened()) + " tags flattened");
+  if (doc.flattened() > 0) out.notes.push_back("html: nesting too deep, tags flattened");
   const PageMetadata meta = read_metadata(doc);
-  if (meta.json_ld_failed > 0) out.notes.push_back("json-ld: " + std::to_string(meta.json_ld_failed) + " unreadable block(s)");
+  if (meta.json_ld_failed > 0) out.notes.push_back("json-ld: unreadable block");
   if (meta.json_ld_repaired) out.notes.push_back("json-ld: repaired malformed JSON");
   const JsonLdArticle& ld = meta.json_ld;
   const bool ld_article = ld.found && ld.rank >= 2;
@@ -323,10 +357,29 @@ HtmlExtraction extract_html(std::string_view utf8_html, const HtmlContext& conte
   BodyHints body_hints;
   body_hints.title = a.title;
   body_hints.article_body = ld.body;
+  const std::string site_key = url_host(a.url);
+  if (context.site_model && !site_key.empty()) {
+    SiteBoilerplate* model = context.site_model;
+    body_hints.observe_blocks = [model, &site_key](const std::vector<std::string_view>& blocks) {
+      model->learn(site_key, blocks);
+    };
+    body_hints.is_site_boilerplate = [model, &site_key](std::string_view block) {
+      return model->is_boilerplate(site_key, block);
+    };
+  }
   BodyResult body = extract_body(doc, body_hints);
   for (std::string& note : body.notes) out.notes.push_back(std::move(note));
   a.body = std::move(body.text);
   if (!a.body.empty()) prov["body"] = ld.body.size() > 200 ? "dom+json-ld" : "dom";
+  // Pages rendered by script carry their text only in JSON: when the DOM
+  // yields much less than the publisher's articleBody, the articleBody is the
+  // better body.
+  if (const std::string ld_body = paragraphs_from_json_text(ld.body);
+      count_words(ld_body) >= 40 && count_words(a.body) * 2 < count_words(ld_body)) {
+    a.body = ld_body;
+    prov["body"] = "json-ld";
+    out.notes.push_back("body: from json-ld articleBody");
+  }
 
 
   // ---- language (dates need it for hints)
@@ -358,13 +411,13 @@ HtmlExtraction extract_html(std::string_view utf8_html, const HtmlContext& conte
     return t;
   }();
   const std::int64_t earliest = days_from_civil(CivilDate{1990, 1, 1}) * 86400;
-  const auto plausible = [&](const DateTime& dt, const std::string& source) {
+  const auto plausible = [&](const DateTime& dt) {
     if (dt.epoch_seconds > now.epoch_seconds + 86400) {
-      out.notes.push_back("date: " + dt.iso8601_local() + " from " + source + " is after the crawl time; dropped");
+      out.notes.push_back("date: after crawl time, dropped");
       return false;
     }
     if (dt.epoch_seconds < earliest) {
-      out.notes.push_back("date: " + dt.iso8601_local() + " from " + source + " is before 1990; dropped");
+      out.notes.push_back("date: before 1990, dropped");
       return false;
     }
     return true;
@@ -412,6 +465,14 @@ HtmlExtraction extract_html(std::string_view utf8_html, const HtmlContext& conte
     if (!hinted && !(n.tag == "p" || n.tag == "span" || n.tag == "div")) continue;
     // Only leaf-ish elements: a container of the whole page is not a date line.
     if (n.children.size() > 6) continue;
+    if (!hinted) {
+      // Unhinted lines must start with their own text ("Published …"); this
+      // also keeps the scan linear on large pages.
+      if (n.children.empty() || !doc.node(n.children.front()).is_text) continue;
+      const std::string head = ascii_lower(trim(doc.node(n.children.front()).text).substr(0, 16));
+      if (head.rfind("published", 0) != 0 && head.rfind("posted", 0) != 0 && head.rfind("first published", 0) != 0)
+        continue;
+    }
     const std::string text = doc.text(i);
     if (text.empty() || count_words(text) > 14) continue;
     const std::string lower = ascii_lower(text);
@@ -425,14 +486,14 @@ HtmlExtraction extract_html(std::string_view utf8_html, const HtmlContext& conte
   for (const DateCandidate& c : published) {
     DateParseResult r = parse_datetime(c.text, hints);
     if (!r.value) continue;
-    if (!plausible(*r.value, c.source)) continue;
-    if (r.zone_assumed) out.notes.push_back("date: zone assumed for \"" + c.text + "\"");
+    if (!plausible(*r.value)) continue;
+    if (r.zone_assumed) out.notes.push_back("date: zone assumed");
     a.published = r.value;
     prov["published"] = c.source;
     break;
   }
   if (!a.published) {
-    if (auto dt = date_from_url(a.url); dt && plausible(*dt, "url-path")) {
+    if (auto dt = date_from_url(a.url); dt && plausible(*dt)) {
       a.published = dt;
       prov["published"] = "url-path";
     }
@@ -551,11 +612,19 @@ HtmlExtraction extract_html(std::string_view utf8_html, const HtmlContext& conte
   if (!kind.is_article) {
     out.is_article = false;
     out.skip_reason = "not an article (" + kind.reason + ")";
-    return out;
+    if (!context.keep_non_articles) return out;
+    out.notes.push_back("page: not an article");
+    out.skip_reason.clear();
   }
   if (a.body.empty()) {
-    out.skip_reason = "no article text";
-    return out;
+    // A page that declares itself an article keeps its metadata (a title is
+    // still searchable); anything else without text is not worth indexing.
+    const bool declared = ld_article || signals.og_type.rfind("article", 0) == 0 || signals.has_published;
+    if (a.title.empty() || !declared) {
+      out.skip_reason = "no article text";
+      return out;
+    }
+    out.notes.push_back("body: empty");
   }
   finalize_article(a);
   out.article = std::move(a);

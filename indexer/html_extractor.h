@@ -30,7 +30,10 @@
 //              BreadcrumbList or a breadcrumb element) > first URL path segment.
 //   language:  <html lang> > og:locale > content-language > JSON-LD inLanguage
 //              > detect_language(body).
-//   body:      html_body.h (boilerplate removal), JSON-LD articleBody as a hint.
+//   body:      html_body.h (boilerplate removal, with the site model of
+//              HtmlContext::site_model when given), JSON-LD articleBody as a
+//              hint; the articleBody itself when the DOM yields less than
+//              half of its words (pages rendered by script).
 // Dates are parsed with common/date_time.h parse_datetime; hints come from
 // the URL's country TLD (.in → IN, .co.uk → GB …) or the page language.
 //
@@ -50,16 +53,30 @@ namespace byline {
 
 inline constexpr std::size_t kMaxHtmlBytes = 16u << 20;
 
+class SiteBoilerplate;
+
 struct HtmlContext {
   std::string url;                  // where the page was fetched from, if known
   std::optional<DateTime> crawled;  // capture time; "now" is used when absent
-  bool keep_non_articles = false;   // extract pages that are not articles too (they still count as is_article=false)
+  // Extract pages that are not articles too: they come back as `article` with
+  // is_article=false and the note "page: not an article".
+  bool keep_non_articles = false;
+  // Optional per-run model of text repeated across a site's pages
+  // (site_boilerplate.h): the page's blocks are learned, then blocks known to
+  // repeat on the page's site (host of the URL) are dropped as furniture.
+  // Not owned; the caller serialises calls that share a model.
+  SiteBoilerplate* site_model = nullptr;
 };
 
 struct HtmlExtraction {
-  std::optional<Article> article;  // finalize_article() applied; set only when is_article
-  std::string skip_reason;         // set when !article: "page too large (…)", "not an article (…)"…
-  std::vector<std::string> notes;  // signals dropped or assumed ("date: 2031-01-01 after crawl time")
+  // finalize_article() applied; set when is_article, or for a non-article
+  // page when HtmlContext::keep_non_articles is set.
+  std::optional<Article> article;
+  std::string skip_reason;         // set when !article: "page too large", "not an article (…)"…
+  // Signals dropped or assumed, as fixed phrases so a run can count them
+  // ("date: after crawl time, dropped", "date: zone assumed", "body: no prose
+  // found", "page: not an article"); never page-specific text.
+  std::vector<std::string> notes;
   bool is_article = true;
 };
 

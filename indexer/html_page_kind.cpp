@@ -31,7 +31,7 @@ PageKind classify_page(const PageKindSignals& s) {
   } else if (!s.has_published && is_listing_path(s.url_path) && !s.url_path.empty() && s.body_words < 300 &&
              s.page_link_density > 0.3) {
     kind.is_article = false;
-    kind.reason = "listing URL " + s.url_path + ", little running text";
+    kind.reason = "listing URL, little running text";
   } else if (!s.has_published && s.page_link_density > 0.55 && s.body_words < 300) {
     kind.is_article = false;
     kind.reason = "link-dense page with little running text";

@@ -18,6 +18,7 @@
 
 #include <algorithm>
 
+#include "common/agency.h"
 #include "common/language.h"
 #include "common/text.h"
 #include "indexer/text_dump_lines.h"
@@ -29,6 +30,7 @@ namespace {
 // How far from the body the header and footer are searched (non-blank lines).
 constexpr std::size_t kHeaderReach = 25;
 constexpr std::size_t kFooterReach = 15;
+constexpr std::size_t kDateReach = 80;
 
 // Paragraphs, sentences and list items continue the body; other short lines
 // only as subheadings.
@@ -85,8 +87,25 @@ Block grow_block(const std::vector<DumpLine>& lines, std::size_t start) {
   return block;
 }
 
+// Lines allowed between two blocks of one article: captions, play icons, short
+// text such as a gallery counter ("2"). A date line, byline or boilerplate line
+// means the article has ended (or not begun).
+constexpr std::size_t kMaxGapLines = 4;
+
+bool soft_gap(const std::vector<DumpLine>& lines, std::size_t from, std::size_t to) {
+  std::size_t non_blank = 0;
+  for (std::size_t i = from; i < to; ++i) {
+    const LineRole role = lines[i].role;
+    if (role == LineRole::Blank) continue;
+    if (role != LineRole::Text && role != LineRole::Caption && role != LineRole::Ignorable) return false;
+    if (++non_blank > kMaxGapLines) return false;
+  }
+  return true;
+}
+
+// The article body: the heaviest run of blocks separated only by soft gaps.
 std::optional<Block> find_body(const std::vector<DumpLine>& lines) {
-  std::optional<Block> best;
+  std::vector<Block> blocks;
   std::size_t i = 0;
   while (i < lines.size()) {
     if (!is_body_text(lines[i])) {
@@ -95,9 +114,24 @@ std::optional<Block> find_body(const std::vector<DumpLine>& lines) {
     }
     Block block = grow_block(lines, i);
     i = std::max(block.end, i + 1);
-    if (block.score == 0) continue;
-    if (!best || block.score > best->score) best = std::move(block);
+    if (!block.lines.empty()) blocks.push_back(std::move(block));
   }
+  std::optional<Block> best;
+  std::optional<Block> current;
+  const auto consider = [&] {
+    if (current && current->score > 0 && (!best || current->score > best->score)) best = current;
+  };
+  for (Block& block : blocks) {
+    if (current && soft_gap(lines, current->end, block.first)) {
+      current->lines.insert(current->lines.end(), block.lines.begin(), block.lines.end());
+      current->end = block.end;
+      current->score += block.score;
+      continue;
+    }
+    consider();
+    current = std::move(block);
+  }
+  consider();
   return best;
 }
 
@@ -116,6 +150,12 @@ std::string first_line_title(const std::vector<DumpLine>& lines) {
     }
     return {};
   }
+  return {};
+}
+
+std::string_view first_line_text(const std::vector<DumpLine>& lines) {
+  for (const DumpLine& line : lines)
+    if (line.role != LineRole::Blank) return line.text;
   return {};
 }
 
@@ -140,18 +180,62 @@ bool title_case(std::string_view text) {
   return words > 0 && capitalised * 10 >= words * 6;
 }
 
+// "THIS CONTENT IS RESERVED FOR SUBSCRIBERS": banners shout, headlines rarely do.
+bool shouting(std::string_view text) {
+  std::size_t upper = 0, lower = 0;
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') ++upper;
+    else if (c >= 'a' && c <= 'z') ++lower;
+  }
+  return upper >= 8 && lower == 0;
+}
+
+// "Adam Vidler and AP", "Akela Lacy, Prem Thakker": credits without "By".
+bool name_list(std::string_view text) {
+  std::vector<std::string> pieces;
+  std::string current;
+  const auto flush = [&] {
+    std::string piece(trim(current));
+    if (!piece.empty()) pieces.push_back(piece);
+    current.clear();
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ',' || text[i] == '&') {
+      flush();
+    } else if (text.substr(i, 5) == " and ") {
+      flush();
+      i += 4;
+    } else {
+      current += text[i];
+    }
+  }
+  flush();
+  if (pieces.size() < 2) return false;
+  for (const std::string& piece : pieces) {
+    if (match_agency(piece)) continue;
+    const std::size_t words = count_words(piece);
+    if (words < 2 || words > 3 || !title_case(piece)) return false;
+    if (std::any_of(piece.begin(), piece.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  }
+  return true;
+}
+
 struct Header {
   std::vector<std::size_t> lines;  // in page order, blank lines excluded
 };
 
-// Lines above the body back to the menu (a multi-line boilerplate run).
-Header collect_header(const std::vector<DumpLine>& lines, std::size_t body_first) {
+// Lines above the body back to the menu (a multi-line boilerplate run), or,
+// with `through_menus`, past menus when the nearer header had no headline.
+Header collect_header(const std::vector<DumpLine>& lines, std::size_t body_first, bool through_menus) {
   Header header;
   std::size_t taken = 0;
   for (std::size_t i = body_first; i-- > 0 && taken < kHeaderReach;) {
     const DumpLine& line = lines[i];
     if (line.role == LineRole::Blank) continue;
-    if (line.role == LineRole::Boilerplate && line.in_run) break;
+    if (line.role == LineRole::Boilerplate && line.in_run) {
+      if (through_menus) continue;
+      break;
+    }
     header.lines.push_back(i);
     ++taken;
   }
@@ -207,6 +291,8 @@ std::optional<std::size_t> choose_title(const std::vector<DumpLine>& lines, cons
     if (line.words < 3) score -= 2;
     if (line.words > 25) score -= 3;
     if (line.sentence && line.text.back() == '.') score -= 2;
+    if (shouting(line.text)) score -= 3;
+    if (name_list(line.text)) score -= 4;
     if (title_case(line.text)) score += 1;
     if (first_candidate) score += 1;
     // A headline is usually followed by a longer standfirst.
@@ -344,18 +430,34 @@ TextDumpResult extract_text_dump(std::string_view text, const TextDumpContext& c
   const std::vector<DumpLine> lines = classify_dump_lines(text, context.date_hints);
   if (simple_form(lines)) return extract_simple(lines, context);
 
-  const std::optional<Block> body = find_body(lines);
+  std::optional<Block> body = find_body(lines);
   if (!body) {
     result.skip_reason = "no article text";
     return result;
   }
-  const Header header = collect_header(lines, body->first);
+  Header header = collect_header(lines, body->first, false);
+  if (std::none_of(header.lines.begin(), header.lines.end(),
+                   [&](std::size_t i) { return title_candidate(lines[i]); }))
+    header = collect_header(lines, body->first, true);
   const std::vector<std::size_t> footer = collect_footer(lines, body->end);
 
   Article article;
   std::string title_provenance;
   const std::string site_title = first_line_title(lines);
-  const std::optional<std::size_t> title_line = choose_title(lines, header, site_title, title_provenance);
+  std::optional<std::size_t> title_line = choose_title(lines, header, site_title, title_provenance);
+  if (!title_line) {
+    // A question headline ("What is the OBR and what does it do?") reads like a
+    // sentence and opens the body: it is the title when the page's first line
+    // repeats it, or when nothing above the body could be one.
+    const DumpLine& lead = lines[body->lines.front()];
+    const bool repeats_first_line = same_text(lead.text, site_title) || same_text(lead.text, first_line_text(lines));
+    const bool headline_like = lead.words <= 25 && !(lead.sentence && lead.text.back() == '.');
+    if (body->lines.size() >= 2 && (repeats_first_line || (site_title.empty() && headline_like))) {
+      title_line = body->lines.front();
+      body->lines.erase(body->lines.begin());
+      title_provenance = repeats_first_line ? "text:body-lead+first-line" : "text:body-lead";
+    }
+  }
   if (title_line) {
     article.title = collapse_whitespace(lines[*title_line].text);
     article.provenance["title"] = title_provenance;
@@ -383,6 +485,16 @@ TextDumpResult extract_text_dump(std::string_view text, const TextDumpContext& c
   PageFacts facts;
   for (std::size_t i : header.lines) take_line_facts(lines[i], facts);
   for (std::size_t i : footer) take_line_facts(lines[i], facts);
+  if (!facts.published && !facts.modified) {
+    // The date may sit above a headline block the header stopped at: take the
+    // nearest date line above the body.
+    std::size_t seen = 0;
+    for (std::size_t i = body->first; i-- > 0 && seen < kDateReach && !facts.published && !facts.modified;) {
+      if (lines[i].role == LineRole::Blank) continue;
+      ++seen;
+      if (lines[i].role == LineRole::DateLine) take_line_facts(lines[i], facts);
+    }
+  }
   if (facts.section.empty())
     for (const DumpLine& line : lines)
       if (line.role == LineRole::Breadcrumb && !line.section.empty()) {

@@ -114,11 +114,13 @@ constexpr std::array<std::string_view, 62> kBoilerplateLines{
     "skip to content", "skip to main content", "tags", "topics", "more stories", "next story",
     "previous story", "back to top", "home", "close", "open in app", "in other news"};
 
-constexpr std::array<std::string_view, 27> kBoilerplatePrefixes{
+constexpr std::array<std::string_view, 36> kBoilerplatePrefixes{
     "more from ", "more in ", "more on ", "more news", "more stories", "download the", "download our",
     "download app", "get the app", "get the latest", "open in app", "follow us", "subscribe to",
     "sign up for", "sign up to", "join our", "tags:", "tags -", "topics:", "copyright", "\xC2\xA9",
-    "(c) ", "terms of use", "privacy policy", "about us", "contact us", "trending:"};
+    "(c) ", "terms of use", "privacy policy", "about us", "contact us", "trending:", "thanks for signing up",
+    "thank you for registering", "thank you for subscribing", "add to your saved stories", "show more sharing",
+    "copy link", "share on facebook", "share on twitter", "share on whatsapp"};
 
 bool in_list(std::string_view form, const auto& list) {
   return std::find(list.begin(), list.end(), form) != list.end();
@@ -142,8 +144,11 @@ constexpr std::array<std::string_view, 10> kCaptionPipes{
 constexpr std::array<std::string_view, 14> kCaptionPrefixes{
     "image:", "photo:", "picture:", "pic:", "image credit", "photo credit", "image source", "photo source",
     "file photo", "representational image", "representative image", "(image:", "(photo:", "image courtesy"};
-constexpr std::array<std::string_view, 5> kCaptionInner{"(photo:", "(image:", "(photo credit", "photograph:",
-                                                        "(representational"};
+// Credits inside a line; only for lines that do not end like a sentence, so a
+// paragraph that mentions "a photo by" stays text.
+constexpr std::array<std::string_view, 11> kCaptionInner{
+    "(photo:", "(image:", "(photo credit", "photograph:", "(representational", "(photos by", "(photo by",
+    "(picture:", "getty images", "shutterstock", "credit:"};
 
 // Returns true for an image caption; `title` gets the text before " | Image…".
 bool is_caption(std::string_view text, std::size_t words, std::string& title) {
@@ -156,6 +161,7 @@ bool is_caption(std::string_view text, std::size_t words, std::string& title) {
     return true;
   }
   if (has_prefix_in(lower, kCaptionPrefixes)) return true;
+  if (ends_like_sentence(text)) return false;
   return std::any_of(kCaptionInner.begin(), kCaptionInner.end(), [&](std::string_view m) { return contains(lower, m); });
 }
 
@@ -268,7 +274,8 @@ bool only_date_words(std::string_view text) {
       // Dashes, dots and spaces are fine; any other non-ASCII text is not a date.
       const std::string_view rest = text.substr(i);
       if (starts_with(rest, "\xE2\x80\x93") || starts_with(rest, "\xE2\x80\x94") ||
-          starts_with(rest, "\xE2\x80\xAF") || starts_with(rest, "\xE2\x80\x89")) {
+          starts_with(rest, "\xE2\x80\xAF") || starts_with(rest, "\xE2\x80\x89") ||
+          starts_with(rest, "\xE2\x80\xA2")) {
         i += 3;
         continue;
       }
@@ -344,12 +351,16 @@ std::vector<std::string_view> split_at_date_keywords(std::string_view segment) {
   std::vector<std::string_view> parts;
   std::size_t start = 0;
   for (std::size_t i = 1; i + 1 < segment.size(); ++i) {
-    if (segment[i - 1] != ' ') continue;
+    // "… 2025 Updated …", "…2026Updated …", "1:55 am(Updated 4:30 am)"
+    const char before = segment[i - 1];
+    if (before != ' ' && before != '(' && !is_digit(before)) continue;
     const std::string_view rest = segment.substr(i);
     if (starts_with(rest, "Updated") || starts_with(rest, "Last Updated") || starts_with(rest, "Last updated") ||
         starts_with(rest, "Modified") || starts_with(rest, "Published") || starts_with(rest, "UPDATED") ||
         starts_with(rest, "PUBLISHED")) {
-      parts.push_back(trim(segment.substr(start, i - start)));
+      std::string_view part = trim(segment.substr(start, i - start));
+      if (!part.empty() && part.back() == '(') part = trim(part.substr(0, part.size() - 1));
+      parts.push_back(part);
       start = i;
     }
   }
@@ -428,17 +439,34 @@ bool read_byline_segment(std::string_view segment, std::vector<std::string>& aut
   return true;
 }
 
-// Splits a line on " | " (and "|"), the separator pages use between a date, a
-// byline and a caption on one line.
+// Length of a segment separator at text[i], or 0: '|', a bullet '•', a middle
+// dot '·', or a dash with spaces around it (" - ", " – ", " — ").
+std::size_t separator_at(std::string_view text, std::size_t i) {
+  const std::string_view rest = text.substr(i);
+  if (rest[0] == '|') return 1;
+  if (starts_with(rest, "\xE2\x80\xA2")) return 3;
+  if (starts_with(rest, "\xC2\xB7")) return 2;
+  if (starts_with(rest, " - ")) return 3;
+  if (starts_with(rest, " \xE2\x80\x93 ") || starts_with(rest, " \xE2\x80\x94 ")) return 5;
+  return 0;
+}
+
+// Splits a line into the pieces pages print side by side: a date, a byline, a
+// reading time ("Published Jun 5, 2026 • 3 minute read", "By X - AP - May 1, 2025").
 std::vector<std::string_view> split_segments(std::string_view text) {
   std::vector<std::string_view> segments;
   std::size_t start = 0;
-  for (std::size_t i = 0; i <= text.size(); ++i) {
-    if (i == text.size() || text[i] == '|') {
-      const std::string_view piece = trim(text.substr(start, i - start));
-      if (!piece.empty()) segments.push_back(piece);
-      start = i + 1;
+  std::size_t i = 0;
+  while (i <= text.size()) {
+    const std::size_t sep = i < text.size() ? separator_at(text, i) : 1;
+    if (sep == 0) {
+      ++i;
+      continue;
     }
+    const std::string_view piece = trim(text.substr(start, i - start));
+    if (!piece.empty()) segments.push_back(piece);
+    i += sep;
+    start = i;
   }
   return segments;
 }
@@ -474,6 +502,11 @@ void classify_line(DumpLine& line, const DateParseHints& hints) {
   }
   if (line.words > 30) {
     line.role = LineRole::Text;
+    return;
+  }
+  // The whole line first: "30 August 2023 • 4:45pm" is one date, not two pieces.
+  if (read_date_segment(text, hints, line)) {
+    line.role = LineRole::DateLine;
     return;
   }
   bool any_date = false;

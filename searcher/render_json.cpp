@@ -40,7 +40,7 @@ json hit_json(const Hit& h) {
 
 std::string dump(const json& j, int indent) {
   // Stored text is sanitised UTF-8, but a renderer must never throw on output.
-  return j.dump(indent, ' ', false, json::error_handler_t::replace) + "\n";
+  return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace

@@ -10,7 +10,7 @@
 
 namespace byline {
 
-// One JSON document followed by a newline; `indent` < 0 gives one line.
+// One JSON document, without a trailing newline; `indent` < 0 gives one line.
 std::string render_json(const SearchResult& result, int indent = -1);
 std::string render_json(const ArchiveInfo& info, int indent = -1);
 

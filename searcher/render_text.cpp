@@ -83,6 +83,14 @@ std::string group_thousands(std::uint64_t value) {
   return grouped;
 }
 
+std::string human_size(std::uint64_t bytes) {
+  static constexpr const char* kUnits[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+  double value = static_cast<double>(bytes);
+  std::size_t unit = 0;
+  while (value >= 1024 && unit + 1 < std::size(kUnits)) value /= 1024, ++unit;
+  return unit == 0 ? fmt::format("{} bytes", bytes) : fmt::format("{:.1f} {}", value, kUnits[unit]);
+}
+
 std::string format_local_time(const std::string& iso) {
   if (iso.empty()) return "undated";
   // "YYYY-MM-DDTHH:MM:SS+HH:MM" is 25 bytes; anything else is shown as it is.
@@ -134,8 +142,9 @@ std::string render_text(const ArchiveInfo& info, const TextStyle& style) {
   line("Schema", fmt::format("version {}, stemming {}{}", info.schema_version,
                              info.stem_language.empty() ? "none" : info.stem_language,
                              info.created_by.empty() ? "" : ", written by " + info.created_by));
-  line("Size", fmt::format("{:.1f} MiB ({} bytes)", static_cast<double>(info.size_bytes) / (1024.0 * 1024.0),
-                           group_thousands(info.size_bytes)));
+  line("Size", info.path.empty() ? "(in memory)"
+                                 : fmt::format("{} ({} bytes)", human_size(info.size_bytes),
+                                               group_thousands(info.size_bytes)));
   out += "\n";
   append_table(out, "Sections", info.sections, true, style);
   append_table(out, "Languages", info.languages, false, style);

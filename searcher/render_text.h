@@ -30,6 +30,8 @@ std::string render_text(const ArchiveInfo& info, const TextStyle& style = {});
 
 // "12,345".
 std::string group_thousands(std::uint64_t value);
+// "1.5 GiB", "12.0 KiB", "512 bytes".
+std::string human_size(std::uint64_t bytes);
 // "2025-01-06T13:25:00+05:30" -> "2025-01-06 13:25 +05:30"; a date-only value is
 // returned unchanged, "" gives "undated".
 std::string format_local_time(const std::string& iso);

@@ -8,6 +8,7 @@
 #include "common/errors.h"
 #include "common/schema.h"
 #include "common/stored_fields.h"
+#include "common/text.h"
 #include "searcher/facets.h"
 #include "searcher/section_labels.h"
 
@@ -61,9 +62,11 @@ Hit make_hit(const Xapian::MSetIterator& item, const Xapian::MSet& mset, const S
   hit.score = item.get_weight();
   hit.rank = rank;
   const std::string& text = a.body.empty() ? a.description : a.body;
-  hit.snippet = mset.snippet(text, request.snippet_chars, stemmer,
-                             Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                             request.highlight_start, request.highlight_end, "…");
+  // One line: paragraph breaks inside a snippet only break a terminal layout.
+  hit.snippet = collapse_whitespace(
+      mset.snippet(text, request.snippet_chars, stemmer,
+                   Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                   request.highlight_start, request.highlight_end, "…"));
   // A length of the whole title keeps all of it; only the markers are added.
   hit.title_highlighted = mset.snippet(a.title, a.title.size() + 1, stemmer, Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                        request.highlight_start, request.highlight_end, "");
@@ -72,7 +75,7 @@ Hit make_hit(const Xapian::MSetIterator& item, const Xapian::MSet& mset, const S
 
 }  // namespace
 
-Xapian::Database open_database(const std::string& path) {
+Xapian::Database open_index(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
     throw IndexError(fmt::format("no index at '{}'; build one with `byline index`", path));
@@ -83,7 +86,7 @@ Xapian::Database open_database(const std::string& path) {
   }
 }
 
-Searcher::Searcher(const std::string& db_path) : Searcher(open_database(db_path)) {}
+Searcher::Searcher(const std::string& db_path) : Searcher(open_index(db_path)) {}
 
 Searcher::Searcher(Xapian::Database db)
     : db_(std::move(db)), analyzer_(Analyzer::from_database(db_)), builder_(db_, analyzer_) {}

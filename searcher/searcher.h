@@ -20,7 +20,7 @@ namespace byline {
 // Opens a byline database read-only. Throws IndexError naming the path when
 // there is nothing there or Xapian cannot open it. Does not check the schema
 // (Analyzer::from_database does).
-Xapian::Database open_database(const std::string& path);
+Xapian::Database open_index(const std::string& path);
 
 class Searcher {
  public:

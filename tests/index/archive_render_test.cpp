@@ -98,7 +98,7 @@ TEST_CASE("JSON output keeps the documented fields", "[index][render]") {
   CHECK(j["limit"] == 10);
   // One line by default, indented on request.
   const std::string compact = render_json(result), indented = render_json(result, 2);
-  CHECK(std::count(compact.begin(), compact.end(), '\n') == 1);
+  CHECK(std::count(compact.begin(), compact.end(), '\n') == 0);
   CHECK(std::count(indented.begin(), indented.end(), '\n') > 10);
 
   SearchResult no_facets = result;
@@ -113,7 +113,7 @@ TEST_CASE("JSON output keeps the documented fields", "[index][render]") {
   CHECK(info["dates"]["first"].is_string());
 }
 
-TEST_CASE("text output: header, hits with local time, facet tables", "[index][render]") {
+TEST_CASE("text output has a header, hits with local time and facet tables", "[index][render]") {
   const std::string text = render_text(sample_result());
   INFO(text);
   CHECK_THAT(text, Catch::StartsWith("2 articles for 'kestrel' ("));
@@ -146,4 +146,7 @@ TEST_CASE("text helpers", "[index][render]") {
   CHECK(format_local_time("2025-01-06T13:25:00+05:30") == "2025-01-06 13:25 +05:30");
   CHECK(format_local_time("2025-01-06") == "2025-01-06");
   CHECK(format_local_time("") == "undated");
+  CHECK(human_size(512) == "512 bytes");
+  CHECK(human_size(1536) == "1.5 KiB");
+  CHECK(human_size(1610367119) == "1.5 GiB");
 }

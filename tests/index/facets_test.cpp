@@ -164,7 +164,7 @@ TEST_CASE("section labels come from metadata, else a document, else the key", "[
   CHECK(labels.count("") == 0);  // articles without a section are not a bucket
 }
 
-TEST_CASE("facet_size caps sections; facets can be switched off", "[index][facets]") {
+TEST_CASE("facet_size caps sections and facets can be switched off", "[index][facets]") {
   SearchRequest request;
   request.facet_size = 2;
   const SearchResult capped = searcher().search(request);

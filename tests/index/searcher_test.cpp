@@ -65,7 +65,7 @@ TEST_CASE("the generated vocabulary is left alone by the stemmer", "[index][sear
   CHECK(generated_archive().db.get_doccount() == generated_archive().articles.size());
 }
 
-TEST_CASE("default operator is AND; OR, NOT, +/- and brackets", "[index][search]") {
+TEST_CASE("default operator is AND, with OR, NOT, +/- and brackets", "[index][search]") {
   check_against_oracle(w(0), [](const Article& a) { return mentions(a, w(0)); });
   check_against_oracle(w(3) + " " + w(7), [](const Article& a) { return mentions(a, w(3)) && mentions(a, w(7)); });
   check_against_oracle(w(3) + " AND " + w(7), [](const Article& a) { return mentions(a, w(3)) && mentions(a, w(7)); });
@@ -296,7 +296,7 @@ TEST_CASE("hits carry the stored fields, a highlighted snippet and title", "[ind
   }
 }
 
-TEST_CASE("an empty query matches every article; a query with no terms matches none", "[index][search]") {
+TEST_CASE("an empty query matches every article, a query with no terms none", "[index][search]") {
   CHECK(run("").total.value == generated_archive().articles.size());
   CHECK(run(" \t").total.value == generated_archive().articles.size());
   CHECK(run("...").total.value == 0);

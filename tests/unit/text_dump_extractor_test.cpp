@@ -352,3 +352,91 @@ TEST_CASE("text dump: every file of the BBC folder dump gives an article", "[sha
   CHECK(articles == files);
   CHECK(titled_from_first_line == files);
 }
+
+TEST_CASE("classify_dump_lines: date lines in the forms pages print", "[unit][text_dump]") {
+  struct Row {
+    const char* line;
+    const char* utc;  // of the first date on the line
+    bool modified;
+  };
+  const std::vector<Row> rows = {
+      {"Published 13:25 IST, January 6th 2025", "2025-01-06T07:55:00Z", false},
+      {"Updated 13:25 IST, January 6th 2025", "2025-01-06T07:55:00Z", true},
+      {"Last updated on Jan 6, 2025, 01:25 PM IST", "2025-01-06T07:55:00Z", true},
+      {"First published: 6 January 2025 07:55 GMT", "2025-01-06T07:55:00Z", false},
+      {"January 6, 2025 13:25 IST", "2025-01-06T07:55:00Z", false},
+      {"6 Jan 2025, 13:25 IST | Agency: PTI", "2025-01-06T07:55:00Z", false},
+      {"Published Jan 05, 2026 \xE2\x80\xA2 3 minute read", "2026-01-05T00:00:00Z", false},
+      {"30 August 2023 \xE2\x80\xA2 4:45pm", "2023-08-30T16:45:00Z", false},
+      {"August 30, 2023 1:55 am(Updated 4:30 am)", "2023-08-30T01:55:00Z", false},
+      {"By Tom Lee - AP - Friday, April 28, 2023", "2023-04-28T00:00:00Z", false},
+  };
+  for (const Row& row : rows) {
+    INFO(row.line);
+    const std::vector<DumpLine> lines = classify_dump_lines(row.line, {});
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].role == LineRole::DateLine);
+    REQUIRE_FALSE(lines[0].dates.empty());
+    CHECK(lines[0].dates[0].value.iso8601_utc() == row.utc);
+    CHECK(lines[0].dates[0].modified == row.modified);
+  }
+  // Sentences that mention dates, and headlines that start with a date word, are text.
+  for (const char* line : {"Updated guidance issued on 6 January 2025 says schools must reopen.",
+                           "Published in 1998, the report was ignored for two decades.",
+                           "January 6, 2025: a day the capital will not forget", "Dateline Mumbai"}) {
+    INFO(line);
+    CHECK(classify_dump_lines(line, {})[0].role == LineRole::Text);
+  }
+}
+
+TEST_CASE("classify_dump_lines: bylines split into authors and agency", "[unit][text_dump]") {
+  struct Row {
+    const char* line;
+    std::vector<std::string> authors;
+    const char* agency;
+  };
+  const std::vector<Row> rows = {
+      {"By Jane Doe", {"Jane Doe"}, ""},
+      {"Reported by: Asian News International", {}, "Asian News International"},
+      {"Written by Alice Brennan | Edited by Mark Hollis", {"Alice Brennan"}, ""},
+      {"Edited by Mark Hollis", {"Mark Hollis"}, ""},
+      {"Jane Doe, PTI", {"Jane Doe"}, "Press Trust of India"},
+      {"Agency: PTI", {}, "Press Trust of India"},
+      {"Author: Ravi Menon", {"Ravi Menon"}, ""},
+      {"(With inputs from IANS)", {}, "Indo-Asian News Service"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.line);
+    const std::vector<DumpLine> lines = classify_dump_lines(row.line, {});
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].role == LineRole::Byline);
+    CHECK(lines[0].authors == row.authors);
+    CHECK(lines[0].agency == row.agency);
+  }
+  for (const char* line : {"By the end of the year, prices had doubled.", "By then it was over"}) {
+    INFO(line);
+    CHECK(classify_dump_lines(line, {})[0].role == LineRole::Text);
+  }
+}
+
+TEST_CASE("classify_dump_lines: breadcrumbs, captions, ignorable lines", "[unit][text_dump]") {
+  const auto role_of = [](const char* line) { return classify_dump_lines(line, {})[0].role; };
+  const auto section_of = [](const char* line) { return classify_dump_lines(line, {})[0].section; };
+  CHECK(role_of("Home > World > Asia") == LineRole::Breadcrumb);
+  CHECK(section_of("Home > World > Asia") == "World");
+  CHECK(section_of("Home / India News") == "India News");
+  CHECK(section_of("Home \xC2\xBB Sport \xC2\xBB Cricket") == "Sport");
+  CHECK(section_of("Category: Science, Space") == "Science");
+  CHECK(role_of("Home") == LineRole::Boilerplate);
+  const std::vector<DumpLine> caption = classify_dump_lines("Title Of The Story | Image: AP", {});
+  CHECK(caption[0].role == LineRole::Caption);
+  CHECK(caption[0].caption_title == "Title Of The Story");
+  CHECK(role_of("Photo: Reuters") == LineRole::Caption);
+  CHECK(role_of("A view of the harbour at dusk (Photo: Jane Roe)") == LineRole::Caption);
+  CHECK(role_of("She posted a photo by her brother on Monday.") == LineRole::Text);
+  for (const char* line : {"play-icon", "02:00", "1:02:33", "Advertisement", "Also Read: Something Else Happened",
+                           "Listen to this article"}) {
+    INFO(line);
+    CHECK(role_of(line) == LineRole::Ignorable);
+  }
+}
