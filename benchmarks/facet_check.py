@@ -4,13 +4,17 @@ NewsAPI-style JSONL export.
 
 For each query it runs `byline search --json --limit 0 --date-facet month` and
 recomputes, straight from the JSONL, how many articles match and their counts
-per section key and per month. Matching is re-implemented here on its own:
-lowercase word tokens of title + description + content, stemmed with
-PyStemmer's Snowball English stemmer (Debian package python3-stemmer), and
-the section key derived with the same documented rules as byline (first of
-section/category/categories/categories_seen, else the first URL path segment
-that looks like a section; lowercase words joined by '-', a leading or
-trailing 'news' dropped). Prints both and every difference.
+per section key and per month. What a word is stays Xapian's: each record's
+title + description + content goes through Xapian's own TermGenerator with the
+English stemmer (Debian package python3-xapian), so the check is about the
+counting, not about tokenisation. Everything else is re-derived here on its
+own: the HTML entities and NewsAPI's "[+N chars]" marker, the section key by
+byline's documented rules (first of section/category/categories/
+categories_seen, else the first URL path segment that looks like a section;
+lowercase words joined by '-', a leading or trailing 'news' dropped), the
+month from publishedAt, the host from the URL. Prints both and every difference.
+
+Run it with Debian's python (/usr/bin/python3), which has the xapian module.
 
 Usage: facet_check.py --byline build/byline --db DB --jsonl FILE.jsonl.zst QUERY...
 Queries: a single word, or `site:HOST`, optionally followed by `date:YYYY-MM`.
@@ -25,12 +29,14 @@ from collections import Counter
 from urllib.parse import urlparse
 
 try:
-    import Stemmer  # PyStemmer
+    import xapian
 except ImportError:
-    sys.exit("facet_check.py needs PyStemmer: apt-get install python3-stemmer")
+    sys.exit("facet_check.py needs Xapian's Python bindings: apt-get install python3-xapian; run /usr/bin/python3")
 
-STEM = Stemmer.Stemmer("english")
-WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
+STEM = xapian.Stem("english")
+GENERATOR = xapian.TermGenerator()
+GENERATOR.set_stemmer(STEM)
+GENERATOR.set_stemming_strategy(xapian.TermGenerator.STEM_SOME)
 NOT_SECTIONS = {"news", "article", "articles", "story", "stories", "amp", "en", "hi", "live", "video",
                 "videos", "photos", "www"}
 
@@ -71,10 +77,41 @@ def record_section(rec):
     return ""
 
 
+def title_without_site(rec):
+    """byline drops a " - Publisher" suffix naming the source from titles."""
+    title = first_text(rec.get("title"))
+    site = first_text((rec.get("source") or {}).get("name") if isinstance(rec.get("source"), dict) else "")
+    for sep in (" - ", " | ", " \u2013 ", " \u2014 "):
+        suffix = sep + site
+        if site and len(title) > len(suffix) and title.lower().endswith(suffix.lower()):
+            return title[: -len(suffix)]
+    return title
+
+
 def record_stems(rec):
-    text = " ".join(first_text(rec.get(k)) for k in ("title", "description", "content"))
+    text = " ".join([title_without_site(rec)] + [first_text(rec.get(k)) for k in ("description", "content")])
     text = html.unescape(re.sub(r"\[\+\d+ chars\]", " ", text))
-    return {STEM.stemWord(t.lower().replace("\u2019", "'")) for t in WORD.findall(text)}
+    doc = xapian.Document()
+    GENERATOR.set_document(doc)
+    GENERATOR.index_text(text)
+    return {t.term.decode()[1:] for t in doc.termlist() if t.term.startswith(b"Z")}
+
+
+TRACKING = re.compile(r"^(utm_.*|fbclid|gclid|dclid|mc_cid|mc_eid|ref|ref_src|cmpid|ocid|igshid)$", re.I)
+
+
+def canonical(url):
+    """byline's article id comes from the canonical URL: several records of one
+    canonical URL are one article (the last one read wins)."""
+    u = urlparse((url or "").strip())
+    if u.scheme.lower() not in ("http", "https") or not u.netloc:
+        return url
+    query = "&".join(p for p in u.query.split("&") if p and not TRACKING.match(p.split("=")[0]))
+    netloc = u.netloc.lower()
+    for scheme, port in (("http", ":80"), ("https", ":443")):
+        if u.scheme.lower() == scheme and netloc.endswith(port):
+            netloc = netloc[: -len(port)]
+    return f"{u.scheme.lower()}://{netloc}{u.path or '/'}" + (f"?{query}" if query else "")
 
 
 def host(url):
@@ -90,7 +127,7 @@ def parse_query(query):
         elif part.startswith("date:"):
             month = part[5:]
         else:
-            word = STEM.stemWord(part.lower())
+            word = STEM(part.lower()).decode()
     return word, site, month
 
 
@@ -103,27 +140,31 @@ def main():
     args = ap.parse_args()
 
     parsed = [parse_query(q) for q in args.queries]
-    totals = [0] * len(parsed)
-    sections = [Counter() for _ in parsed]
-    months = [Counter() for _ in parsed]
+    latest = {}  # canonical URL -> (section, month, [matches per query])
     reader = ["zstdcat", args.jsonl] if args.jsonl.endswith(".zst") else ["cat", args.jsonl]
     with subprocess.Popen(reader, stdout=subprocess.PIPE) as proc:
         for line in proc.stdout:
             rec = json.loads(line)
             stems = None
             month = (rec.get("publishedAt") or "")[:7]
-            for i, (word, site, want_month) in enumerate(parsed):
-                if site and host(rec.get("url")) != site:
-                    continue
-                if want_month and month != want_month:
-                    continue
-                if word:
+            matches = []
+            for word, site, want_month in parsed:
+                ok = not (site and host(rec.get("url")) != site) and not (want_month and month != want_month)
+                if ok and word:
                     if stems is None:
                         stems = record_stems(rec)
-                    if word not in stems:
-                        continue
+                    ok = word in stems
+                matches.append(ok)
+            latest[canonical(rec.get("url"))] = (record_section(rec), month, matches)
+
+    totals = [0] * len(parsed)
+    sections = [Counter() for _ in parsed]
+    months = [Counter() for _ in parsed]
+    for section, month, matches in latest.values():
+        for i, ok in enumerate(matches):
+            if ok:
                 totals[i] += 1
-                sections[i][record_section(rec)] += 1
+                sections[i][section] += 1
                 months[i][month] += 1
 
     ok = True
