@@ -49,6 +49,7 @@ import subprocess
 import sys
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_queries  # noqa: E402  (field candidates, section keys, reading .zst)
 
@@ -183,7 +184,7 @@ def translate(query):
             conditions.append("m.day BETWEEN ? AND ?")
             params += [lo, hi]
         elif phrase:
-            words = make_queries.WORD.findall(phrase) if False else phrase.strip('"').split()
+            words = phrase.strip('"').split()
             terms.append('"' + " ".join(w.replace('"', '""') for w in words) + '"')
         elif word in ("OR", "AND"):
             terms.append(word)
@@ -205,9 +206,12 @@ class Fts5:
     def top10(self, query):
         match, conditions, params = translate(query)
         where = " AND ".join(conditions)
-        if match is None:  # filters only: no relevance, first 10 by rowid (byline: docid order)
-            sql = f"SELECT m.id, d.title, substr(d.body, 1, 200) FROM meta m JOIN docs d ON d.rowid = m.rowid " \
-                  f"{'WHERE ' + where if where else ''} ORDER BY m.rowid LIMIT 10"
+        if match is None:
+            # Filters only: no relevance, so the first 10 by rowid (byline: docid order). The ten are
+            # chosen in `meta` first; joining `docs` before the LIMIT made SQLite read 56k rows for a month.
+            sql = ("SELECT m.id, d.title, substr(d.body, 1, 200) FROM (SELECT m.rowid AS rowid, m.id AS id "
+                   f"FROM meta m {'WHERE ' + where if where else ''} ORDER BY m.rowid LIMIT 10) m "
+                   "JOIN docs d ON d.rowid = m.rowid")
             return self.con.execute(sql, params).fetchall()
         sql = ("SELECT m.id, highlight(docs, 0, '[', ']'), snippet(docs, 1, '[', ']', '…', 30) "
                "FROM docs JOIN meta m ON m.rowid = docs.rowid WHERE docs MATCH ? "
@@ -262,6 +266,14 @@ def run_byline(byline, db, query_file, extra, warmup, repeat):
     return json.loads(out)
 
 
+def loadavg():
+    try:
+        with open("/proc/loadavg") as f:
+            return f.read().split()[0]
+    except OSError:
+        return "unknown"
+
+
 def folder_size(path):
     if os.path.isfile(path):
         return os.path.getsize(path)
@@ -289,7 +301,7 @@ def by_category(queries, latencies):
 
 def print_table(title, byline_stats, fts_stats):
     print(f"\n{title}")
-    print(f"{'category':<18} {'n':>4} | {'byline p50':>10} {'p95':>8} {'p99':>8} | {'FTS5 p50':>9} {'p95':>8} "
+    print(f"{'category':<18} {'runs':>4} | {'byline p50':>10} {'p95':>8} {'p99':>8} | {'FTS5 p50':>9} {'p95':>8} "
           f"{'p99':>8} | {'ratio p50':>9} {'p95':>6} {'p99':>6}")
     names = sorted(k for k in fts_stats if k != "overall") + ["overall"]
     for name in names:
@@ -356,6 +368,7 @@ def main():
     with open(common_file, "w", encoding="utf-8") as f:
         f.write("".join(f"{c}\t{q}\n" for c, q in queries))
 
+    load_before = loadavg()
     fts = Fts5(fts_path)
     fts_articles = fts.con.execute("SELECT count(*) FROM meta").fetchone()[0]
     results = {}
@@ -372,6 +385,7 @@ def main():
             results[mode]["totals_equal"] = agree
             results[mode]["totals_within_5pc"] = near
 
+    load_after = loadavg()
     env = results["top10"]["byline_env"]
     print("byline beside SQLite FTS5 (same queries, same machine, one run)")
     print(f"machine:  {env['cpu']}, {env['cores']} cores; Python {platform.python_version()}, "
@@ -383,6 +397,9 @@ def main():
           f"(porter unicode61; bm25 title weight 3; meta(day, section) B-tree indexes)")
     print(f"queries:  {len(queries)} from {args.queries} ({len(skipped)} outside the FTS5 subset, left out); "
           f"{args.warmup} warmup + {args.repeat} timed passes; 1 client each; warm cache")
+    # Both engines share the machine with whatever else runs: a load average near the number of
+    # cores means the figures are noisy (and the ratios less so, as each pair runs back to back).
+    print(f"load:     1-minute load average {load_before} before the queries, {load_after} after")
     for name, ix in report["indexing"].items():
         if "articles_per_s" in ix:
             print(f"indexing: {name}: {ix['articles']} articles in {ix['seconds']:.1f} s = {ix['articles_per_s']:.0f} articles/s")

@@ -13,82 +13,14 @@
 #include "indexer/html_dom.h"
 #include "indexer/html_metadata.h"
 #include "indexer/html_page_kind.h"
+#include "indexer/html_title.h"
 #include "indexer/site_boilerplate.h"
 
 namespace byline {
 
 namespace {
 
-// Lowercase letters and digits only, for comparing names and titles.
-std::string squash(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || u >= 0x80) out += c;
-  }
-  return out;
-}
-
-// ---- title -----------------------------------------------------------------
-
-constexpr std::string_view kTitleSeparators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
-                                                 " \xC2\xB7 ", " \xC2\xBB ", " \xC2\xAB ", " // ", " : "};
-
-bool names_site(std::string_view part, const std::vector<std::string>& site_names) {
-  const std::string p = squash(part);
-  if (p.empty()) return false;
-  for (const std::string& name : site_names) {
-    const std::string n = squash(name);
-    if (n.size() < 2) continue;
-    if (p == n) return true;
-    if (p.size() >= 3 && n.size() >= 3 && (p.find(n) != std::string::npos || n.find(p) != std::string::npos) &&
-        count_words(part) <= 6)
-      return true;
-  }
-  return false;
-}
-
-// Cuts leading and trailing parts that name the site: "Headline - Site News"
-// -> "Headline", "Site | Headline" -> "Headline".
-std::string strip_site_affixes(std::string title, const std::vector<std::string>& site_names) {
-  for (int round = 0; round < 2; ++round) {
-    bool changed = false;
-    for (std::string_view sep : kTitleSeparators) {
-      const std::size_t last = title.rfind(sep);
-      if (last != std::string::npos && last > 0 && names_site(std::string_view(title).substr(last + sep.size()), site_names)) {
-        title = std::string(trim(std::string_view(title).substr(0, last)));
-        changed = true;
-        break;
-      }
-      const std::size_t first = title.find(sep);
-      if (first != std::string::npos && first > 0 && names_site(std::string_view(title).substr(0, first), site_names) &&
-          first + sep.size() < title.size()) {
-        title = std::string(trim(std::string_view(title).substr(first + sep.size())));
-        changed = true;
-        break;
-      }
-    }
-    if (!changed) break;
-  }
-  return title;
-}
-
-// The <h1> that is the headline: the one agreeing with a meta title, else the
-// first with some words.
-std::string headline_h1(const HtmlDocument& doc, const std::string& meta_title) {
-  const std::string meta_squashed = squash(meta_title);
-  std::string first;
-  for (int h1 : doc.elements("h1")) {
-    const std::string text = doc.text(h1);
-    if (text.empty() || text.size() > 400) continue;
-    const std::string s = squash(text);
-    if (!meta_squashed.empty() && !s.empty() && (meta_squashed.find(s) != std::string::npos || s == meta_squashed))
-      return text;
-    if (first.empty() && count_words(text) >= 2) first = text;
-  }
-  return first;
-}
+std::string squash(std::string_view text) { return squash_text(text); }
 
 // ---- dates -----------------------------------------------------------------
 
@@ -326,32 +258,10 @@ HtmlExtraction extract_html(std::string_view utf8_html, const HtmlContext& conte
     if (dot != std::string::npos) site_names.push_back(host.substr(0, dot));  // "nytimes"
   }
 
-  // ---- title
-  struct TitleSource { std::string value; std::string source; };
-  std::vector<TitleSource> meta_titles;
-  if (ld.rank >= 1 && !ld.headline.empty()) meta_titles.push_back({ld.headline, "json-ld"});
-  for (const char* key : {"og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title"}) {
-    const std::string v = meta.first({key});
-    if (!v.empty()) meta_titles.push_back({v, std::string(key) == "og:title" ? "og" : "meta:" + std::string(key)});
-  }
-  const std::string raw_meta_title = meta_titles.empty() ? meta.title_tag : meta_titles.front().value;
-  const std::string h1 = headline_h1(doc, raw_meta_title);
-  if (!meta_titles.empty()) {
-    a.title = strip_site_affixes(meta_titles.front().value, site_names);
-    prov["title"] = meta_titles.front().source;
-    // "Headline - Something" where the page prints "Headline": the printed one.
-    const std::string t = squash(a.title), h = squash(h1);
-    if (!h.empty() && t != h && t.rfind(h, 0) == 0 && h.size() * 10 >= t.size() * 5) {
-      a.title = h1;
-      prov["title"] = "dom:h1";
-    }
-  } else if (!h1.empty()) {
-    a.title = h1;
-    prov["title"] = "dom:h1";
-  } else if (!meta.title_tag.empty()) {
-    a.title = strip_site_affixes(meta.title_tag, site_names);
-    prov["title"] = "title";
-  }
+  // ---- title (html_title.h)
+  const TitleChoice title = choose_title(doc, meta, site_names);
+  a.title = title.title;
+  if (!a.title.empty()) prov["title"] = title.source;
 
   // ---- body
   BodyHints body_hints;
@@ -616,7 +526,7 @@ HtmlExtraction extract_html(std::string_view utf8_html, const HtmlContext& conte
     out.notes.push_back("page: not an article");
     out.skip_reason.clear();
   }
-  if (a.body.empty()) {
+  if (a.body.empty() && out.is_article) {
     // A page that declares itself an article keeps its metadata (a title is
     // still searchable); anything else without text is not worth indexing.
     const bool declared = ld_article || signals.og_type.rfind("article", 0) == 0 || signals.has_published;

@@ -5,11 +5,10 @@
 // from in Article::provenance.
 //
 // Order of signals, strongest first (the first that yields a usable value wins):
-//   title:     JSON-LD headline (article types) > og:title > twitter:title >
-//              parsely-title / sailthru.title / dc.title > <h1> > <title>;
-//              " - Site" / "Site | " parts naming the site (og:site_name,
-//              publisher, host) are cut, and a meta title that is the <h1>
-//              plus such a part gives the <h1>.
+//   title:     by agreement between the printed <h1> and the meta titles
+//              (JSON-LD headline > og:title > twitter:title > parsely /
+//              sailthru / dc.title > <title>, site-name parts cut): see
+//              html_title.h.
 //   authors:   JSON-LD author (Person names) > meta author / article:author /
 //              parsely-author / sailthru.author / dc.creator / cXenseParse:author
 //              > microdata itemprop=author > rel=author > visible byline

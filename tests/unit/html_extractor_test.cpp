@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -8,6 +9,8 @@
 #include "indexer/html_dom.h"
 #include "indexer/html_extractor.h"
 #include "indexer/html_metadata.h"
+#include "indexer/html_title.h"
+#include "indexer/site_boilerplate.h"
 
 using namespace byline;
 
@@ -64,7 +67,7 @@ TEST_CASE("OpenGraph article: site suffix cut from the title, meta author", "[un
   REQUIRE(ex.article);
   const Article& a = *ex.article;
   CHECK(a.title == "Orchard growers try frost fans");
-  CHECK(a.provenance.at("title") == "og");
+  CHECK(a.provenance.at("title") == "dom:h1");  // printed headline, confirmed by og:title
   CHECK(a.authors == std::vector<std::string>{"Paulina Ostrander"});
   CHECK(a.provenance.at("authors") == "meta:author");
   REQUIRE(a.published);
@@ -118,7 +121,7 @@ TEST_CASE("Broken JSON-LD is repaired or counted, never fatal", "[unit][html]") 
   CHECK(ex.article->authors == std::vector<std::string>{"Ruth Ellery"});
   REQUIRE(ex.article->published);
   CHECK(ex.article->published->local_date().iso() == "2022-08-14");
-  CHECK(std::find(ex.notes.begin(), ex.notes.end(), "json-ld: 1 unreadable block(s)") != ex.notes.end());
+  CHECK(std::find(ex.notes.begin(), ex.notes.end(), "json-ld: unreadable block") != ex.notes.end());
   CHECK(std::find(ex.notes.begin(), ex.notes.end(), "json-ld: repaired malformed JSON") != ex.notes.end());
 }
 
@@ -219,4 +222,174 @@ TEST_CASE("country_from_url maps country TLDs for date hints", "[unit][html]") {
 TEST_CASE("weighted_length counts CJK characters more", "[unit][html]") {
   CHECK(weighted_length("ab  c") == 4);
   CHECK(weighted_length("\xE4\xB8\xAD\xE6\x96\x87") == 6);  // two ideographs
+}
+
+namespace {
+
+// A generated page of one site: the same menu, newsletter box and footer on
+// every page around a story of its own.
+std::string site_page(int n) {
+  std::string story;
+  for (int p = 0; p < 4; ++p)
+    story += "<p>Story " + std::to_string(n) + " paragraph " + std::to_string(p) +
+             " tells how the river council number " + std::to_string(n * 7 + p) +
+             " met on a grey morning, argued over the bridge tolls, and agreed to meet again.</p>";
+  return "<html><head><title>Story " + std::to_string(n) + "</title></head><body>"
+         "<div class=\"wrap\"><div>Home World Sport Weather Contact the desk</div>"
+         "<div class=\"main\"><h1>Story number " + std::to_string(n) + " of the week</h1>" + story +
+         "<p>Get the morning briefing from the Tidewater desk in your inbox every weekday, free of charge, "
+         "with the stories our editors picked for you.</p></div>"
+         "<div>Tidewater Gazette is published by the Tidewater Press Cooperative, all rights reserved.</div>"
+         "</div></body></html>";
+}
+
+}  // namespace
+
+TEST_CASE("SiteBoilerplate counts blocks per distinct page within bounds", "[unit][html]") {
+  SiteBoilerplate model;
+  const std::vector<std::string_view> shared{"Subscribe to our daily letter", "Copyright Tidewater"};
+  model.learn("tide.example", {"First story text", shared[0], shared[1]});
+  model.learn("tide.example", {"Second story text", shared[0], shared[1]});
+  CHECK_FALSE(model.is_boilerplate("tide.example", "Subscribe to our daily letter"));  // 2 pages only
+  model.learn("tide.example", {"Third story text", "SUBSCRIBE  to our daily letter!", shared[1]});
+  CHECK(model.pages("tide.example") == 3);
+  CHECK(model.is_boilerplate("tide.example", "Subscribe to our daily letter"));  // normalised match
+  CHECK_FALSE(model.is_boilerplate("tide.example", "Third story text"));
+  CHECK_FALSE(model.is_boilerplate("other.example", "Subscribe to our daily letter"));  // per site
+
+  // The same page again (a duplicate under another URL) is not counted.
+  model.learn("tide.example", {"Third story text", "SUBSCRIBE  to our daily letter!", shared[1]});
+  CHECK(model.pages("tide.example") == 3);
+
+  // Below 30% of the site's pages, a block is not boilerplate any more.
+  for (int i = 0; i < 8; ++i) {
+    const std::string own = "Own story " + std::to_string(i);
+    model.learn("tide.example", {own});
+  }
+  CHECK(model.pages("tide.example") == 11);
+  CHECK_FALSE(model.is_boilerplate("tide.example", "Subscribe to our daily letter"));
+
+  // Frozen: judges, never learns.
+  model.freeze();
+  model.learn("tide.example", {"Never learned"});
+  CHECK(model.pages("tide.example") == 11);
+
+  // Bounds: sites and blocks per site are capped.
+  SiteBoilerplate::Limits limits;
+  limits.max_sites = 2;
+  limits.max_blocks_per_site = 10;
+  SiteBoilerplate small(limits);
+  for (int s = 0; s < 5; ++s) small.learn("site" + std::to_string(s) + ".example", {"a block"});
+  CHECK(small.sites() == 2);
+  for (int p = 0; p < 50; ++p) {
+    std::vector<std::string> texts;
+    for (int b = 0; b < 5; ++b) texts.push_back("page " + std::to_string(p) + " block " + std::to_string(b));
+    texts.push_back("the footer");
+    std::vector<std::string_view> views(texts.begin(), texts.end());
+    small.learn("site0.example", views);
+  }
+  CHECK(small.total_blocks() <= 20);
+  CHECK(small.is_boilerplate("site0.example", "the footer"));
+  CHECK(SiteBoilerplate::fingerprint("  ...  ") == 0);
+}
+
+TEST_CASE("extract_html drops text repeated across a site's pages once learned", "[unit][html]") {
+  SiteBoilerplate model;
+  HtmlContext c = context("https://tidewater.example.com/story");
+  c.site_model = &model;
+  for (int n = 0; n < 4; ++n) {
+    c.url = "https://tidewater.example.com/story-" + std::to_string(n);
+    const HtmlExtraction ex = extract_html(site_page(n), c);
+    REQUIRE(ex.article);
+    const std::string& body = ex.article->body;
+    CHECK(has(body, "Story " + std::to_string(n) + " paragraph 2"));
+    // Learning-only for the first two pages of the site; from the third on
+    // the newsletter box repeats on every page so far and is dropped.
+    if (n >= 2) CHECK_FALSE(has(body, "morning briefing"));
+  }
+  CHECK(model.pages("tidewater.example.com") == 4);
+
+  // A page repeated under other URLs is never emptied by the model.
+  for (int n = 0; n < 3; ++n) {
+    c.url = "https://tidewater.example.com/copy-" + std::to_string(n);
+    const HtmlExtraction ex = extract_html(site_page(1), c);
+    REQUIRE(ex.article);
+    CHECK(has(ex.article->body, "Story 1 paragraph 3"));
+  }
+  // Without a model the box stays (nothing else marks it).
+  const HtmlExtraction plain = extract_html(site_page(9), context("https://tidewater.example.com/story-9"));
+  REQUIRE(plain.article);
+  CHECK(has(plain.article->body, "morning briefing"));
+}
+
+TEST_CASE("keep_non_articles returns a section front as a non-article", "[unit][html]") {
+  HtmlContext c = context("https://bulletin.example.com/world/");
+  const HtmlExtraction skipped = extract_html(fixture("section_front.html"), c);
+  CHECK_FALSE(skipped.article);
+  CHECK_FALSE(skipped.is_article);
+  c.keep_non_articles = true;
+  const HtmlExtraction kept = extract_html(fixture("section_front.html"), c);
+  REQUIRE(kept.article);
+  CHECK_FALSE(kept.is_article);
+  CHECK(kept.skip_reason.empty());
+  CHECK(std::find(kept.notes.begin(), kept.notes.end(), "page: not an article") != kept.notes.end());
+}
+
+TEST_CASE("Notes are fixed phrases without page-specific text", "[unit][html]") {
+  const std::string page =
+      "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Dock strike ends\","
+      " \"datePublished\": \"2031-01-01T10:00:00Z\"}</script><script type=\"application/ld+json\">{broken</script>"
+      "</head><body><article><h1>Dock strike ends</h1><p>The dock workers of the northern harbour voted on Tuesday "
+      "to end a strike that had lasted nine days, after the port authority agreed to review the night rota.</p>"
+      "</article></body></html>";
+  const HtmlExtraction ex = extract_html(page, context("https://harbour.example.com/dock"));
+  REQUIRE(ex.article);
+  for (const std::string& note : ex.notes) {
+    INFO(note);
+    CHECK(note.find("2031") == std::string::npos);
+    CHECK(note.find_first_of("0123456789") == std::string::npos);
+  }
+  CHECK(std::find(ex.notes.begin(), ex.notes.end(), "date: after crawl time, dropped") != ex.notes.end());
+}
+
+TEST_CASE("Pages rendered by script fall back to JSON-LD articleBody", "[unit][html]") {
+  std::string body_json;
+  for (int i = 0; i < 6; ++i)
+    body_json += "Paragraph " + std::to_string(i) + " of the ferry report says the crossing resumed at dawn "
+                 "once the wind had dropped below the harbour limit.\\n";
+  const std::string page = "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+                           "\"headline\": \"Ferries sail again\", \"articleBody\": \"" + body_json +
+                           "\"}</script></head><body><div id=\"app\">Loading</div></body></html>";
+  const HtmlExtraction ex = extract_html(page, context("https://ferry.example.com/news/1"));
+  REQUIRE(ex.article);
+  CHECK(ex.article->provenance.at("body") == "json-ld");
+  CHECK(has(ex.article->body, "Paragraph 5 of the ferry report"));
+  CHECK(has(ex.article->body, "limit.\n\nParagraph 1"));
+}
+
+TEST_CASE("Titles: the printed headline that metadata confirms, else agreement", "[unit][html]") {
+  const auto title_of = [](const std::string& head, const std::string& body) {
+    const HtmlDocument doc = parse_html("<html><head>" + head + "</head><body>" + body + "</body></html>");
+    return choose_title(doc, read_metadata(doc), {"Harbour Post"});
+  };
+  // Typographic quotes of the printed <h1> win over the meta's straight ones.
+  TitleChoice t = title_of("<meta property=\"og:title\" content=\"Dockers' vote ends strike | Harbour Post\">",
+                           "<h1>Dockers\xE2\x80\x99 vote ends strike</h1>");
+  CHECK(t.title == "Dockers\xE2\x80\x99 vote ends strike");
+  CHECK(t.source == "dom:h1");
+  // Two meta titles agreeing beat an <h1> that differs.
+  t = title_of("<meta property=\"og:title\" content=\"Strike ends after nine days\">"
+               "<title>Strike ends after nine days - Harbour Post</title>",
+               "<h1>Port reopens as dockers return</h1>");
+  CHECK(t.title == "Strike ends after nine days");
+  // One meta title alone and one <h1>: the printed headline.
+  t = title_of("<meta property=\"og:title\" content=\"Dockers end strike, port says\">",
+               "<h1>Port reopens as dockers return</h1>");
+  CHECK(t.title == "Port reopens as dockers return");
+  // The JSON-LD headline of an article is the publisher's field.
+  t = title_of("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Strike over at the port\"}"
+               "</script><meta property=\"og:title\" content=\"Port reopens as dockers return\">",
+               "<h1>Port reopens as dockers return</h1>");
+  CHECK(t.title == "Strike over at the port");
+  CHECK(squash_text("It\xE2\x80\x99s \xC2\xABok\xC2\xBB") == "itsok");
 }
