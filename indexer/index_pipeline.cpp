@@ -6,6 +6,7 @@
 #include "common/text.h"
 #include "indexer/charset.h"
 #include "indexer/html_extractor.h"
+#include "indexer/site_boilerplate.h"
 #include "indexer/text_dump_extractor.h"
 #include "indexer/warc_page_reader.h"
 
@@ -78,11 +79,18 @@ void read_text_dump(InputStream& stream, const InputFile& file, const IndexRunOp
   else sink.skip(result.skip_reason, where);
 }
 
+// State that lives for a whole run, across files.
+struct RunState {
+  WarcPageReader warc;            // captures are deduplicated across the files of a crawl
+  SiteBoilerplate site_model;     // blocks that repeat across a site's pages are furniture
+};
+
 // Extracts one HTML page and delivers the article or the reason it is not one.
 void deliver_html(std::string_view utf8_html, const HtmlContext& context, const IndexRunOptions& options,
-                  ArticleSink& sink, std::string_view where) {
+                  RunState& state, ArticleSink& sink, std::string_view where) {
   HtmlContext html_context = context;
   html_context.keep_non_articles = options.keep_non_articles;
+  html_context.site_model = &state.site_model;
   HtmlExtraction result = extract_html(utf8_html, html_context);
   for (const std::string& note : result.notes) sink.note(note, where);
   if (result.article) {
@@ -93,8 +101,8 @@ void deliver_html(std::string_view utf8_html, const HtmlContext& context, const 
   }
 }
 
-void read_html_file(InputStream& stream, const InputFile& file, const IndexRunOptions& options, ArticleSink& sink,
-                    std::string head) {
+void read_html_file(InputStream& stream, const InputFile& file, const IndexRunOptions& options, RunState& state,
+                    ArticleSink& sink, std::string head) {
   bool truncated = false;
   std::string bytes = std::move(head);
   bytes += read_all(stream, options.max_page_bytes - std::min(options.max_page_bytes, bytes.size()), &truncated);
@@ -103,7 +111,7 @@ void read_html_file(InputStream& stream, const InputFile& file, const IndexRunOp
   const DecodedHtml decoded = decode_html(bytes, "");
   HtmlContext context;
   context.url = options.page_url;
-  deliver_html(decoded.utf8, context, options, sink, file.path);
+  deliver_html(decoded.utf8, context, options, state, sink, file.path);
 }
 
 // Reads up to `size` bytes for format sniffing; they are handed on to the reader.
@@ -141,23 +149,26 @@ class PrefixedStream final : public InputStream {
   InputStream& rest_;
 };
 
-void read_warc_file(const InputFile& file, const IndexRunOptions& options, WarcPageReader& reader, ProgressSink& sink) {
+// Reads one WARC (or a WARC on stdin, already decompressed) page by page.
+void read_warc(InputStream* stdin_stream, const InputFile& file, const IndexRunOptions& options, RunState& state,
+               ProgressSink& sink) {
   WarcPageReader::Callbacks callbacks;
   callbacks.page = [&](FetchedPage& page) {
     HtmlContext context;
     context.url = page.url;
     context.crawled = page.crawled;
-    deliver_html(page.html, context, options, sink, fmt::format("{}@{}", file.path, page.warc_offset));
+    deliver_html(page.html, context, options, state, sink, fmt::format("{}@{}", file.path, page.warc_offset));
   };
   callbacks.skip = [&](std::string_view reason, std::string_view where) { sink.skip(reason, where); };
   callbacks.note = [&](std::string_view what, std::string_view where) { sink.note(what, where); };
-  reader.read_file(file.path, callbacks);
+  if (stdin_stream != nullptr) state.warc.read(*stdin_stream, callbacks);
+  else state.warc.read_file(file.path, callbacks);
 }
 
-void read_one(const InputFile& file, const IndexRunOptions& options, WarcPageReader& warc, ProgressSink& sink) {
+void read_one(const InputFile& file, const IndexRunOptions& options, RunState& state, ProgressSink& sink) {
   // WARC files are read raw: the WARC reader decodes gzip member by member so
   // that it can report record offsets and resynchronise after corruption.
-  if (file.format == InputFormat::Warc && file.path != "-") return read_warc_file(file, options, warc, sink);
+  if (file.format == InputFormat::Warc && file.path != "-") return read_warc(nullptr, file, options, state, sink);
   std::unique_ptr<InputStream> stream = open_input(file.path);
   sink.set_stream(stream.get());
   std::string head = read_head(*stream, 4096);
@@ -173,24 +184,13 @@ void read_one(const InputFile& file, const IndexRunOptions& options, WarcPageRea
       read_text_dump(*stream, file, options, sink, std::move(head));
       break;
     case InputFormat::Html:
-      read_html_file(*stream, file, options, sink, std::move(head));
+      read_html_file(*stream, file, options, state, sink, std::move(head));
       break;
-    case InputFormat::Warc:
-      if (file.path == "-") {
-        // stdin: already decompressed by open_input, so offsets are of the decoded stream.
-        PrefixedStream whole(std::move(head), *stream);
-        WarcPageReader::Callbacks callbacks;
-        callbacks.page = [&](FetchedPage& page) {
-          deliver_html(page.html, HtmlContext{page.url, page.crawled}, options, sink,
-                       fmt::format("<stdin>@{}", page.warc_offset));
-        };
-        callbacks.skip = [&](std::string_view reason, std::string_view where) { sink.skip(reason, where); };
-        callbacks.note = [&](std::string_view what, std::string_view where) { sink.note(what, where); };
-        warc.read(whole, callbacks);
-      } else {
-        read_warc_file(file, options, warc, sink);
-      }
+    case InputFormat::Warc: {
+      PrefixedStream whole(std::move(head), *stream);
+      read_warc(file.path == "-" ? &whole : nullptr, file, options, state, sink);
       break;
+    }
   }
 }
 
@@ -202,10 +202,10 @@ void read_inputs(const std::vector<InputFile>& files, const IndexRunOptions& opt
   for (const InputFile& file : files) total += file.size;
   progress.start(total);
   ProgressSink counting(sink, progress);
-  WarcPageReader warc;  // one for the run: captures are deduplicated across files
+  RunState state;
   for (const InputFile& file : files) {
     try {
-      read_one(file, options, warc, counting);
+      read_one(file, options, state, counting);
     } catch (const InputError& error) {
       // The file failed part-way (corrupt compression, I/O error): what was
       // read stays indexed, the rest of this file is counted as one skip.
