@@ -6,11 +6,11 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
-#include "bench/bench_environment.h"
-#include "bench/bench_report.h"
-#include "bench/bench_runner.h"
-#include "bench/page_cache.h"
-#include "bench/query_file.h"
+#include "searcher/bench/bench_environment.h"
+#include "searcher/bench/bench_report.h"
+#include "searcher/bench/bench_runner.h"
+#include "searcher/bench/page_cache.h"
+#include "searcher/bench/query_file.h"
 #include "cli/commands.h"
 #include "common/errors.h"
 #include "common/version.h"

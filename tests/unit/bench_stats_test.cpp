@@ -4,10 +4,10 @@
 
 #include <catch2/catch.hpp>
 
-#include "bench/bench_environment.h"
-#include "bench/bench_report.h"
-#include "bench/latency_stats.h"
-#include "bench/query_file.h"
+#include "searcher/bench/bench_environment.h"
+#include "searcher/bench/bench_report.h"
+#include "searcher/bench/latency_stats.h"
+#include "searcher/bench/query_file.h"
 
 using namespace byline;
 

@@ -23,9 +23,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bench/bench_environment.h"
-#include "bench/bench_runner.h"
-#include "bench/latency_stats.h"
+#include "searcher/bench/bench_environment.h"
+#include "searcher/bench/bench_runner.h"
+#include "searcher/bench/latency_stats.h"
 
 namespace byline {
 

@@ -1,4 +1,4 @@
-#include "bench/bench_report.h"
+#include "searcher/bench/bench_report.h"
 
 #include <algorithm>
 #include <numeric>

@@ -1,4 +1,4 @@
-#include "bench/bench_runner.h"
+#include "searcher/bench/bench_runner.h"
 
 #include <algorithm>
 #include <atomic>

@@ -1,4 +1,4 @@
-#include "bench/page_cache.h"
+#include "searcher/bench/page_cache.h"
 
 #include <fcntl.h>
 #include <unistd.h>

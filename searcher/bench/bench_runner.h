@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "bench/query_file.h"
+#include "searcher/bench/query_file.h"
 #include "searcher/search_request.h"
 #include "searcher/search_result.h"
 #include "searcher/searcher.h"

@@ -1,4 +1,4 @@
-#include "bench/latency_stats.h"
+#include "searcher/bench/latency_stats.h"
 
 #include <algorithm>
 #include <cmath>

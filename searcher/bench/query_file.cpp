@@ -1,4 +1,4 @@
-#include "bench/query_file.h"
+#include "searcher/bench/query_file.h"
 
 #include <filesystem>
 #include <fstream>

@@ -1,4 +1,4 @@
-#include "bench/bench_environment.h"
+#include "searcher/bench/bench_environment.h"
 
 #include <filesystem>
 #include <fstream>
