@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/reader_options.h"
 #include "common/errors.h"
 #include "indexer/index_pipeline.h"
 #include "indexer/index_writer.h"
@@ -16,14 +17,9 @@ namespace {
 struct IndexConfig {
   std::string db;
   std::vector<std::string> inputs;
-  std::string format = "auto";
-  std::string map;
+  ReaderFlags reader;
   std::string language = "english";
-  std::string country;
-  std::string date_order;
   std::size_t batch_size = 10000;
-  std::size_t max_page_bytes = 32u << 20;
-  bool keep_non_articles = false;
   bool quiet = false;
   bool verbose = false;
   bool summary_json = false;
@@ -58,17 +54,8 @@ nlohmann::json stats_json(const IndexStats& stats) {
 
 int run_index(const IndexConfig& config) {
   const auto started = std::chrono::steady_clock::now();
-  IndexRunOptions options;
-  InputFormat format;
-  if (!parse_input_format(config.format, format))
-    throw UsageError(fmt::format("--format: unknown format '{}' (auto, jsonl, text, html, warc)", config.format));
-  if (!config.map.empty()) options.jsonl.mapping.apply_overrides(config.map);
-  options.date_hints.country = config.country;
-  if (config.date_order == "dmy") options.date_hints.numeric_order = DateOrder::DayFirst;
-  else if (config.date_order == "mdy") options.date_hints.numeric_order = DateOrder::MonthFirst;
-  options.jsonl.date_hints = options.date_hints;
-  options.max_page_bytes = config.max_page_bytes;
-  options.keep_non_articles = config.keep_non_articles;
+  const IndexRunOptions options = to_run_options(config.reader);
+  const InputFormat format = to_input_format(config.reader);
 
   // Inputs are checked before the database is touched, so a typo in a path
   // never creates an empty index.
@@ -109,23 +96,11 @@ Runner add_index_command(CLI::App& app) {
   cmd->add_option("inputs", config->inputs,
                   "Files or folders (searched recursively); .gz and .zst are read transparently; - reads stdin")
       ->required();
-  cmd->add_option("--format", config->format, "Input format: auto (by extension, then content), jsonl, text, html, warc")
-      ->capture_default_str();
-  cmd->add_option("--map", config->map,
-                  "JSONL field mapping, FIELD=PATH[,...], dotted paths for nested fields; fields: id, title, date, "
-                  "modified, section, author, body, description, url, site, language "
-                  "(e.g. title=headline,date=meta.published)");
+  add_reader_options(*cmd, config->reader);
   cmd->add_option("--language", config->language,
                   "Stemming language (Snowball name: english, french, hindi, russian, …, or none)")
       ->capture_default_str();
-  cmd->add_option("--country", config->country,
-                  "Country of the publications (ISO code, e.g. IN): resolves zone names such as IST");
-  cmd->add_option("--date-order", config->date_order, "How to read numeric dates like 01/02/2025: dmy or mdy")
-      ->check(CLI::IsMember({"dmy", "mdy"}));
   cmd->add_option("--batch-size", config->batch_size, "Articles per commit")->capture_default_str()->check(CLI::Range(1, 10000000));
-  cmd->add_option("--max-page-bytes", config->max_page_bytes, "Skip text or HTML pages larger than this")
-      ->capture_default_str();
-  cmd->add_flag("--keep-non-articles", config->keep_non_articles, "Index HTML pages that are not articles too");
   cmd->add_flag("-q,--quiet", config->quiet, "No progress display");
   cmd->add_flag("-v,--verbose", config->verbose, "Print every skipped record and note with its file and line");
   cmd->add_flag("--summary-json", config->summary_json, "Print the run's summary as JSON instead of a line");

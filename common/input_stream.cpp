@@ -213,10 +213,9 @@ std::unique_ptr<InputStream> make_stream(std::unique_ptr<RawSource> raw, std::st
   return std::make_unique<PlainStream>(std::move(raw), std::move(name), std::move(head));
 }
 
-}  // namespace
-
-std::unique_ptr<InputStream> open_input(const std::string& path) {
-  if (path == "-") return make_stream(std::make_unique<FdSource>(0, "<stdin>", false), "<stdin>");
+// The raw bytes of `path` ("-": stdin). Throws InputError naming the path.
+std::unique_ptr<RawSource> open_source(const std::string& path) {
+  if (path == "-") return std::make_unique<FdSource>(0, "<stdin>", false);
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw InputError(fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
   struct stat st{};
@@ -224,7 +223,15 @@ std::unique_ptr<InputStream> open_input(const std::string& path) {
     ::close(fd);
     throw InputError(fmt::format("'{}' is a directory", path));
   }
-  return make_stream(std::make_unique<FdSource>(fd, path, true), path);
+  return std::make_unique<FdSource>(fd, path, true);
+}
+
+std::string source_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+}  // namespace
+
+std::unique_ptr<InputStream> open_input(const std::string& path) {
+  return make_stream(open_source(path), source_name(path));
 }
 
 std::unique_ptr<InputStream> open_memory(std::string bytes, std::string name) {
@@ -232,15 +239,7 @@ std::unique_ptr<InputStream> open_memory(std::string bytes, std::string name) {
 }
 
 std::unique_ptr<InputStream> open_raw_input(const std::string& path) {
-  if (path == "-") return std::make_unique<PlainStream>(std::make_unique<FdSource>(0, "<stdin>", false), "<stdin>", "");
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw InputError(fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
-  struct stat st{};
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-    ::close(fd);
-    throw InputError(fmt::format("'{}' is a directory", path));
-  }
-  return std::make_unique<PlainStream>(std::make_unique<FdSource>(fd, path, true), path, "");
+  return std::make_unique<PlainStream>(open_source(path), source_name(path), "");
 }
 
 std::unique_ptr<InputStream> open_raw_memory(std::string bytes, std::string name) {
