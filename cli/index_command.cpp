@@ -1,4 +1,5 @@
 #include <chrono>
+#include <filesystem>
 #include <memory>
 
 #include <fmt/format.h>
@@ -7,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/reader_options.h"
 #include "common/errors.h"
+#include "common/hash.h"
 #include "indexer/index_pipeline.h"
 #include "indexer/index_writer.h"
 
@@ -26,10 +28,9 @@ struct IndexConfig {
 };
 
 // Passes records on, printing each skip (and note) with where it happened.
-class VerboseSink final : public ArticleSink {
+class VerboseSink final : public ForwardingSink {
  public:
-  explicit VerboseSink(ArticleSink& inner) : inner_(inner) {}
-  void accept(Article article) override { inner_.accept(std::move(article)); }
+  using ForwardingSink::ForwardingSink;
   void skip(std::string_view reason, std::string_view where) override {
     fmt::print(stderr, "skipped: {}: {}\n", reason, where);
     inner_.skip(reason, where);
@@ -38,9 +39,6 @@ class VerboseSink final : public ArticleSink {
     fmt::print(stderr, "note: {}: {}\n", what, where);
     inner_.note(what, where);
   }
-
- private:
-  ArticleSink& inner_;
 };
 
 nlohmann::json stats_json(const IndexStats& stats) {
@@ -50,6 +48,22 @@ nlohmann::json stats_json(const IndexStats& stats) {
           {"notes", stats.notes},
           {"elapsed_s", stats.elapsed_seconds},
           {"input_bytes", stats.input_bytes}};
+}
+
+// Identifies a run by its inputs (absolute paths, sizes and modification
+// times, in order): running the same command on the same files again resumes
+// an interrupted run; anything else starts afresh. Standard input cannot be
+// resumed.
+std::optional<std::string> run_identity(const std::vector<InputFile>& files) {
+  std::string identity;
+  for (const InputFile& file : files) {
+    if (file.path == "-") return std::nullopt;
+    std::error_code ec;
+    const auto absolute = std::filesystem::absolute(file.path, ec);
+    const auto mtime = std::filesystem::last_write_time(file.path, ec);
+    identity += fmt::format("{}\x1f{}\x1f{}\n", absolute.string(), file.size, mtime.time_since_epoch().count());
+  }
+  return stable_hash_hex(identity);
 }
 
 int run_index(const IndexConfig& config) {
@@ -66,12 +80,21 @@ int run_index(const IndexConfig& config) {
       });
 
   IndexWriter writer(config.db, AnalyzerSettings{config.language}, IndexWriterOptions{config.batch_size});
+  StartPoint start;
+  if (const std::optional<std::string> run = run_identity(files)) {
+    if (const std::optional<Checkpoint> checkpoint = writer.start_run(*run);
+        checkpoint && checkpoint->file < files.size()) {
+      start = StartPoint{checkpoint->file, checkpoint->offset};
+      fmt::print(stderr, "resuming an interrupted run: file {} of {} ({}) at byte {}\n", checkpoint->file + 1,
+                 files.size(), files[checkpoint->file].path, checkpoint->offset);
+    }
+  }
   VerboseSink verbose(writer);
   ArticleSink& sink = config.verbose ? static_cast<ArticleSink&>(verbose) : writer;
   for (const auto& [reason, path] : folder_skips) sink.skip(reason, path);
 
   std::unique_ptr<Progress> progress = make_progress(config.quiet);
-  read_inputs(files, options, sink, *progress);
+  read_inputs(files, options, sink, *progress, start);
   writer.finish();
 
   IndexStats& stats = writer.stats();

@@ -1,11 +1,14 @@
 #include <unistd.h>
 
+#include <cmath>
+#include <limits>
 #include <memory>
 
 #include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "common/errors.h"
+#include "searcher/query_clock.h"
 #include "searcher/render_json.h"
 #include "searcher/render_text.h"
 #include "searcher/searcher.h"
@@ -26,14 +29,62 @@ struct SearchConfig {
   bool no_facets = false;
   bool json = false;
   std::string color = "auto";
+  std::string facets = "section,date";
+  std::string tz;
+  std::string now;
+  std::string half_life = "30d";
+  double recency_weight = 2.0;
+  bool no_collapse = false;
+  std::string like;
 };
 
+// "30d", "12h", "2w", "1y", "inf" → days; UsageError otherwise.
+double parse_half_life(const std::string& text) {
+  if (text == "inf" || text == "infinite" || text == "none") return std::numeric_limits<double>::infinity();
+  std::size_t used = 0;
+  double value = 0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  const std::string unit = text.substr(used);
+  const double per = unit == "d" || unit.empty() ? 1 : unit == "h" ? 1.0 / 24 : unit == "w" ? 7 : unit == "y" ? 365.25 : -1;
+  if (used == 0 || per < 0 || !(value > 0) || !std::isfinite(value))
+    throw UsageError("--half-life '" + text + "': expected a positive number with a unit h, d, w or y (30d), or inf");
+  return value * per;
+}
+
 int run_search(const SearchConfig& config) {
+  if (config.words.empty() && config.like.empty()) throw UsageError("search needs a query or --like ID");
   SearchRequest request;
   for (const std::string& word : config.words) request.query += (request.query.empty() ? "" : " ") + word;
   if (config.sort == "newest") request.sort = SortOrder::Newest;
   else if (config.sort == "oldest") request.sort = SortOrder::Oldest;
+  else if (config.sort == "recency") request.sort = SortOrder::Recency;
   else request.sort = SortOrder::Relevance;
+  request.half_life_days = parse_half_life(config.half_life);
+  request.recency_weight = config.recency_weight;
+  request.clock = make_query_clock(config.tz, config.now);
+  request.collapse = !config.no_collapse;
+  request.like_id = config.like;
+  request.facet_fields.clear();
+  for (std::size_t start = 0; start <= config.facets.size();) {
+    std::size_t end = config.facets.find(',', start);
+    if (end == std::string::npos) end = config.facets.size();
+    std::string field = config.facets.substr(start, end - start);
+    // date:month etc. picks the histogram's granularity.
+    if (field.starts_with("date:")) {
+      const std::string g = field.substr(5);
+      if (g == "year") request.date_granularity = DateGranularity::Year;
+      else if (g == "month") request.date_granularity = DateGranularity::Month;
+      else if (g == "day") request.date_granularity = DateGranularity::Day;
+      else if (g != "auto") throw UsageError("--facets: '" + field + "': expected date:auto|year|month|day");
+      field = "date";
+    }
+    if (!field.empty()) request.facet_fields.push_back(field);
+    start = end + 1;
+  }
   request.limit = config.limit;
   request.offset = config.offset;
   request.facets = !config.no_facets;
@@ -68,9 +119,9 @@ Runner add_search_command(CLI::App& app) {
   cmd->add_option("query", config->words,
                   "Query (AND by default; OR, NOT, -word, \"phrases\", title:, author:, agency:, section:, site:, "
                   "lang:, date:2025-01-06, date:2024-03..2024-06; see docs/query-language.md)")
-      ->required();
-  cmd->add_option("--sort", config->sort, "relevance, newest or oldest")
-      ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
+      ;
+  cmd->add_option("--sort", config->sort, "relevance, newest, oldest or recency (relevance blended with a time decay)")
+      ->check(CLI::IsMember({"relevance", "newest", "oldest", "recency"}))
       ->capture_default_str();
   cmd->add_option("-n,--limit", config->limit, "Hits to show")->check(CLI::Range(0u, 10000u))->capture_default_str();
   cmd->add_option("--offset", config->offset, "Hits to skip (paging)")->check(CLI::Range(0u, 1000000u))->capture_default_str();
@@ -82,6 +133,20 @@ Runner add_search_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--snippet-chars", config->snippet_chars, "Snippet length")->check(CLI::Range(20u, 5000u))->capture_default_str();
   cmd->add_flag("--no-facets", config->no_facets, "Skip facet counting (faster)");
+  cmd->add_option("--facets", config->facets,
+                  "Facets to count, comma-separated: section, date (or date:year|month|day), site, agency, author, lang")
+      ->capture_default_str();
+  cmd->add_option("--tz", config->tz, "Time zone for date:today, date:last-7-days…: +05:30, -08:00, UTC, IST (default: "
+                                      "the system's)");
+  cmd->add_option("--now", config->now, "Fix the clock for relative dates (ISO 8601, e.g. 2024-01-07T09:00:00+05:30)");
+  cmd->add_option("--half-life", config->half_life, "Recency half-life for --sort recency: 12h, 30d, 2w, 1y or inf")
+      ->capture_default_str();
+  cmd->add_option("--recency-weight", config->recency_weight,
+                  "Weight of a brand-new article's recency boost against BM25 (--sort recency)")
+      ->check(CLI::Range(0.0, 1000.0))
+      ->capture_default_str();
+  cmd->add_flag("--no-collapse", config->no_collapse, "Show every wire copy instead of one hit per story");
+  cmd->add_option("--like", config->like, "Articles on the same subject as this article id (relevance feedback)");
   cmd->add_flag("--json", config->json, "JSON output (schema in docs/json-output.md)");
   cmd->add_option("--color", config->color, "Highlight with colour: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))

@@ -246,13 +246,25 @@ std::unique_ptr<InputStream> open_raw_memory(std::string bytes, std::string name
   return std::make_unique<PlainStream>(std::make_unique<MemorySource>(std::move(bytes)), std::move(name), "");
 }
 
-LineReader::LineReader(InputStream& stream, std::size_t max_line_bytes)
-    : stream_(stream), max_line_bytes_(max_line_bytes) {}
+LineReader::LineReader(InputStream& stream, std::size_t max_line_bytes, std::uint64_t start_offset)
+    : stream_(stream), max_line_bytes_(max_line_bytes), base_(start_offset) {}
+
+std::uint64_t skip_bytes(InputStream& stream, std::uint64_t count) {
+  char buffer[kChunk];
+  std::uint64_t skipped = 0;
+  while (skipped < count) {
+    const std::size_t n = stream.read(buffer, static_cast<std::size_t>(std::min<std::uint64_t>(sizeof buffer, count - skipped)));
+    if (n == 0) break;
+    skipped += n;
+  }
+  return skipped;
+}
 
 bool LineReader::fill() {
   if (eof_) return false;
   if (pos_ > 0) {
     buffer_.erase(0, pos_);
+    base_ += pos_;
     pos_ = 0;
   }
   const std::size_t old = buffer_.size();

@@ -46,9 +46,14 @@ std::unique_ptr<InputStream> open_raw_memory(std::string bytes, std::string name
 // and the rest of the line is skipped, so a hostile input cannot exhaust memory.
 class LineReader {
  public:
-  explicit LineReader(InputStream& stream, std::size_t max_line_bytes = 64 << 20);
+  // `start_offset`: decoded bytes the caller already consumed from `stream`,
+  // so that position() is an offset into the whole decoded input.
+  explicit LineReader(InputStream& stream, std::size_t max_line_bytes = 64 << 20, std::uint64_t start_offset = 0);
   // False at the end of input.
   bool next(std::string& line);
+  // Decoded offset just past the last line returned: where reading would
+  // resume (a line boundary), for checkpoints.
+  std::uint64_t position() const { return base_ + pos_; }
   bool truncated() const { return truncated_; }
   std::uint64_t line_number() const { return line_number_; }
 
@@ -61,7 +66,11 @@ class LineReader {
   bool eof_ = false;
   bool truncated_ = false;
   std::uint64_t line_number_ = 0;
+  std::uint64_t base_ = 0;  // decoded offset of buffer_[0]
 };
+
+// Reads and discards `count` decoded bytes; returns how many there were.
+std::uint64_t skip_bytes(InputStream& stream, std::uint64_t count);
 
 // Reads a whole stream into memory, up to `limit` bytes; sets *truncated when
 // more was there. Used for single pages (text dumps, HTML).

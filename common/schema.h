@@ -26,6 +26,10 @@ inline constexpr std::string_view kDay = "D";         // D<YYYYMMDD>, local day 
 inline constexpr std::string_view kMonth = "M";       // M<YYYYMM>, local month of publication
 inline constexpr std::string_view kYear = "Y";        // Y<YYYY>, local year of publication
 inline constexpr std::string_view kAgencyKey = "XG";  // XG<agency key>, e.g. XGani
+// Near-duplicates (indexer/near_duplicates.h), added without a version bump
+// since nothing existing changed: an index without them simply never collapses.
+inline constexpr std::string_view kFingerprintBand = "XB";  // XB<band 0-7><16 hex>, MinHash LSH band of the body
+inline constexpr std::string_view kStory = "XK";            // XK<story key>: every copy of one story
 
 // Free-text fields (positional, stemmed copies carry Z before the prefix).
 inline constexpr std::string_view kTitle = "S";         // words of the title
@@ -43,12 +47,20 @@ inline constexpr unsigned kSite = 3;        // host without www.
 inline constexpr unsigned kLanguage = 4;    // ISO 639-1 code
 inline constexpr unsigned kAgency = 5;      // agency key, e.g. "ani"
 inline constexpr unsigned kModified = 6;    // sortable_serialise(epoch seconds) of last modification
+inline constexpr unsigned kFingerprint = 7; // MinHash signature of the body, 32 x uint32 little-endian
+inline constexpr unsigned kStory = 8;       // story key: the id of the first indexed copy of the story
+inline constexpr unsigned kAuthors = 9;     // authors' names as printed, separated by '\n' (author facet)
 }  // namespace slot
 
 namespace metadata {
 inline constexpr std::string_view kSchemaVersion = "byline.schema_version";  // decimal integer
 inline constexpr std::string_view kStemLanguage = "byline.stem_language";    // Snowball name, "none" if off
 inline constexpr std::string_view kCreatedBy = "byline.created_by";          // "byline 0.1.0"
+// Where an interrupted `byline index` run resumes: JSON {"run": <hash of the
+// run's file list>, "file": <index in that list>, "offset": <decoded byte
+// offset, a record boundary>}. Written with every commit, removed when the
+// run completes.
+inline constexpr std::string_view kCheckpoint = "byline.checkpoint";
 // byline.section_label.<key> = the label first seen for that key ("India News")
 inline constexpr std::string_view kSectionLabelPrefix = "byline.section_label.";
 }  // namespace metadata

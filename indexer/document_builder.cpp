@@ -4,6 +4,7 @@
 #include "common/schema.h"
 #include "common/section.h"
 #include "common/stored_fields.h"
+#include "indexer/near_duplicates.h"
 
 namespace byline {
 
@@ -19,6 +20,19 @@ std::string agency_key_for(const std::string& agency) {
 std::string id_term(const std::string& article_id) { return schema::boolean_term(schema::prefix::kId, article_id); }
 
 DocumentBuilder::DocumentBuilder(const Analyzer& analyzer) { analyzer.configure(generator_); }
+
+void DocumentBuilder::attach(Xapian::WritableDatabase db) {
+  generator_.set_database(db);
+  try {
+    // The in-memory backend keeps no spelling table: it would throw on the
+    // first word. Probe once and index without spelling data there.
+    db.add_spelling("byline", 1);
+    db.remove_spelling("byline", 1);
+    generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+  } catch (const Xapian::UnimplementedError&) {
+  }
+  db_ = std::move(db);
+}
 
 Xapian::Document DocumentBuilder::build(const Article& a) {
   namespace prefix = schema::prefix;
@@ -45,6 +59,11 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
   for (const std::string& author : a.authors) {
     generator_.index_text(author, 1, std::string(prefix::kAuthor));
     generator_.increase_termpos();
+  }
+  if (!a.authors.empty()) {
+    std::string names;
+    for (const std::string& author : a.authors) names += (names.empty() ? "" : "\n") + author;
+    doc.add_value(slot::kAuthors, names);
   }
   if (!a.agency.empty()) {
     generator_.index_text(a.agency, 1, std::string(prefix::kAgency));
@@ -81,6 +100,18 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
   }
   if (a.modified)
     doc.add_value(slot::kModified, Xapian::sortable_serialise(static_cast<double>(a.modified->epoch_seconds)));
+
+  // Wire copies: a fingerprint of the body, and the story key of the most
+  // similar article already indexed (or this article's own id).
+  std::string story = a.id;
+  if (const auto signature = minhash_signature(a.body.empty() ? a.description : a.body)) {
+    doc.add_value(slot::kFingerprint, encode_signature(*signature));
+    for (const std::string& term : band_terms(*signature)) doc.add_boolean_term(term);
+    if (db_)
+      if (auto found = find_story(*db_, *signature, id_term(a.id))) story = std::move(*found);
+  }
+  doc.add_value(slot::kStory, story);
+  doc.add_boolean_term(schema::boolean_term(prefix::kStory, story));
 
   doc.set_data(encode_stored_fields(a));
   return doc;

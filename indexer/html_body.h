@@ -15,6 +15,10 @@
 //  4. The container is the element whose subtree maximises
 //     sum(good) - sum(bad): it takes in an article split by ads and leaves out
 //     sidebars and related-story lists.
+//     Teaser cards (html_teasers.h) count as link lists. When the container
+//     holds several <article>s with text (an infinite-scroll page with the
+//     next story appended), the one with the headline, else the first, is
+//     kept.
 //  5. Inside it, good blocks are kept, bad ones dropped, and short ones
 //     (subheadings, datelines, short paragraphs) kept only between good text;
 //     boilerplate lines ("Advertisement", "Also read: …", "Share this") and a
@@ -36,6 +40,7 @@ namespace byline {
 
 struct BodyHints {
   std::string title;         // the article's headline, to drop its repeat
+  std::string url;           // the page's URL, to tell links to the same site (may be empty)
   std::string article_body;  // JSON-LD articleBody, when the page has one
   // Optional: called once with every text block of the page (before any is
   // judged), so a site model (site_boilerplate.h) can learn the page.

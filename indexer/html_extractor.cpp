@@ -10,6 +10,7 @@
 #include "common/text.h"
 #include "common/url.h"
 #include "indexer/html_body.h"
+#include "indexer/html_byline.h"
 #include "indexer/html_dom.h"
 #include "indexer/html_metadata.h"
 #include "indexer/html_page_kind.h"
@@ -96,12 +97,18 @@ struct AuthorResult {
   std::string source;
 };
 
-void add_byline(AuthorResult& out, std::string_view text, const std::vector<std::string>& site_names) {
-  const std::string clean = collapse_whitespace(decode_html_entities(text));
+// `visible`: the string was read from the page's text (html_byline.h).
+void add_byline(AuthorResult& out, std::string_view text, const std::vector<std::string>& site_names,
+                bool visible = false) {
+  std::string clean = collapse_whitespace(decode_html_entities(text));
   if (clean.empty() || looks_like_url(clean)) return;
+  clean = visible ? clean_visible_byline(clean) : join_conjunctions(clean);
+  if (clean.empty()) return;
   Byline byline = parse_byline(clean);
   if (byline.agency && !out.agency) out.agency = byline.agency;
-  for (std::string& name : byline.authors) {
+  for (std::string& raw_name : byline.authors) {
+    std::string name = strip_author_role(raw_name);
+    if (name.empty()) continue;
     if (names_site(name, site_names) && squash(name).size() >= 3) continue;
     if (looks_like_url(name)) continue;
     if (std::find(out.authors.begin(), out.authors.end(), name) == out.authors.end()) out.authors.push_back(name);
@@ -266,6 +273,7 @@ HtmlExtraction extract_html(std::string_view utf8_html, const HtmlContext& conte
   // ---- body
   BodyHints body_hints;
   body_hints.title = a.title;
+  body_hints.url = a.url;
   body_hints.article_body = ld.body;
   const std::string site_key = url_host(a.url);
   if (context.site_model && !site_key.empty()) {
@@ -466,7 +474,7 @@ HtmlExtraction extract_html(std::string_view utf8_html, const HtmlContext& conte
       std::string text = doc.text(i);
       if (text.empty() || count_words(text) > 16) continue;
       // Date words after the name belong to the date line, not the byline.
-      add_byline(authors, text, site_names);
+      add_byline(authors, text, site_names, /*visible=*/true);
       if (!authors.authors.empty()) authors.source = source;
     }
   }

@@ -12,7 +12,9 @@
 //   authors:   JSON-LD author (Person names) > meta author / article:author /
 //              parsely-author / sailthru.author / dc.creator / cXenseParse:author
 //              > microdata itemprop=author > rel=author > visible byline
-//              ("By …", "Reported by: …", class byline/author). Organisations
+//              ("By …", "Reported by: …", class byline/author), cleaned of
+//              dates, roles and glued "By" (html_byline.h); "A und B" /
+//              "A og B" joins are split in every source. Organisations
 //              and bylines naming an agency give Article::agency
 //              (common/agency.h parse_byline).
 //   published: JSON-LD datePublished > article:published_time > parsely-pub-date

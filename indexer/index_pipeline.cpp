@@ -15,9 +15,9 @@ namespace byline {
 namespace {
 
 // Counts records as they pass and reports progress over all inputs.
-class ProgressSink final : public ArticleSink {
+class ProgressSink final : public ForwardingSink {
  public:
-  ProgressSink(ArticleSink& inner, Progress& progress) : inner_(inner), progress_(progress) {}
+  ProgressSink(ArticleSink& inner, Progress& progress) : ForwardingSink(inner), progress_(progress) {}
   void accept(Article article) override {
     inner_.accept(std::move(article));
     tick();
@@ -26,7 +26,6 @@ class ProgressSink final : public ArticleSink {
     inner_.skip(reason, where);
     tick();
   }
-  void note(std::string_view what, std::string_view where) override { inner_.note(what, where); }
 
   void set_stream(const InputStream* stream) { stream_ = stream; }
   void file_done(std::uint64_t size) {
@@ -39,7 +38,6 @@ class ProgressSink final : public ArticleSink {
     ++records_;
     progress_.update(done_bytes_ + (stream_ ? stream_->raw_position() : 0), records_);
   }
-  ArticleSink& inner_;
   Progress& progress_;
   const InputStream* stream_ = nullptr;
   std::uint64_t done_bytes_ = 0;
@@ -165,7 +163,8 @@ void read_warc(InputStream* stdin_stream, const InputFile& file, const IndexRunO
   else state.warc.read_file(file.path, callbacks);
 }
 
-void read_one(const InputFile& file, const IndexRunOptions& options, RunState& state, ProgressSink& sink) {
+void read_one(const InputFile& file, const IndexRunOptions& options, RunState& state, ProgressSink& sink,
+              std::uint64_t start_offset) {
   // WARC files are read raw: the WARC reader decodes gzip member by member so
   // that it can report record offsets and resynchronise after corruption.
   if (file.format == InputFormat::Warc && file.path != "-") return read_warc(nullptr, file, options, state, sink);
@@ -176,7 +175,7 @@ void read_one(const InputFile& file, const IndexRunOptions& options, RunState& s
   switch (format) {
     case InputFormat::Jsonl: {
       PrefixedStream whole(std::move(head), *stream);
-      read_jsonl(whole, options.jsonl, sink);
+      read_jsonl(whole, options.jsonl, sink, start_offset);
       break;
     }
     case InputFormat::TextDump:
@@ -197,20 +196,27 @@ void read_one(const InputFile& file, const IndexRunOptions& options, RunState& s
 }  // namespace
 
 void read_inputs(const std::vector<InputFile>& files, const IndexRunOptions& options, ArticleSink& sink,
-                 Progress& progress) {
+                 Progress& progress, StartPoint start) {
   std::uint64_t total = 0;
   for (const InputFile& file : files) total += file.size;
   progress.start(total);
   ProgressSink counting(sink, progress);
   RunState state;
-  for (const InputFile& file : files) {
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const InputFile& file = files[i];
+    if (i < start.file) {  // read by the run this one resumes
+      counting.file_done(file.size);
+      continue;
+    }
+    counting.begin_file(i);
     try {
-      read_one(file, options, state, counting);
+      read_one(file, options, state, counting, i == start.file ? start.offset : 0);
     } catch (const InputError& error) {
       // The file failed part-way (corrupt compression, I/O error): what was
       // read stays indexed, the rest of this file is counted as one skip.
       counting.skip("unreadable input", fmt::format("{}: {}", file.path, error.what()));
     }
+    counting.end_file(i);
     counting.file_done(file.size);
   }
   progress.finish();

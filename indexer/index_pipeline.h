@@ -24,7 +24,15 @@ struct IndexRunOptions {
 // Never aborts on a bad file: a file that fails while being read (corrupt
 // compression, I/O error) is counted as a skip "unreadable input" and the run
 // goes on with the next one.
+// Where to start: files before `file` are not read, and reading of `file`
+// starts at decoded byte `offset` (a record boundary a previous run reported
+// through ArticleSink::record_boundary).
+struct StartPoint {
+  std::size_t file = 0;
+  std::uint64_t offset = 0;
+};
+
 void read_inputs(const std::vector<InputFile>& files, const IndexRunOptions& options, ArticleSink& sink,
-                 Progress& progress);
+                 Progress& progress, StartPoint start = {});
 
 }  // namespace byline

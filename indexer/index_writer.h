@@ -5,6 +5,7 @@
 // and at finish(). Not thread-safe.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -19,6 +20,14 @@ namespace byline {
 
 struct IndexWriterOptions {
   std::size_t batch_size = 10000;  // articles per commit
+};
+
+// Where a run stands: the file (index in the run's sorted file list) and the
+// decoded byte offset of the next record in it (a record boundary).
+struct Checkpoint {
+  std::string run;          // identity of the run: a hash of its file list
+  std::size_t file = 0;
+  std::uint64_t offset = 0;
 };
 
 class IndexWriter final : public ArticleSink {
@@ -36,13 +45,24 @@ class IndexWriter final : public ArticleSink {
   void skip(std::string_view reason, std::string_view where) override;
   void note(std::string_view what, std::string_view where) override;
 
-  // Commits and records per-database metadata (section labels). Call once.
+  // Resumable runs: every commit also records where the run stands (the last
+  // record boundary), in the same transaction as the articles it covers, so a
+  // crash at any moment leaves a checkpoint that matches the committed
+  // articles. Returns the checkpoint an interrupted run of `run` left, if any.
+  std::optional<Checkpoint> start_run(const std::string& run);
+  void begin_file(std::size_t file_index) override;
+  void record_boundary(std::uint64_t offset) override;
+  void end_file(std::size_t file_index) override;
+
+  // Commits, records per-database metadata (section labels) and removes the
+  // run's checkpoint: the run is complete. Call once.
   void finish();
   const IndexStats& stats() const { return stats_; }
   IndexStats& stats() { return stats_; }
 
  private:
   void commit();
+  void commit_if_batch_full();
 
   Xapian::WritableDatabase db_;
   Analyzer analyzer_;
@@ -51,6 +71,7 @@ class IndexWriter final : public ArticleSink {
   IndexStats stats_;
   std::size_t pending_ = 0;
   bool finished_ = false;
+  std::optional<Checkpoint> position_;  // set once a run started: written with each commit
   std::unordered_map<std::string, std::string> new_section_labels_;  // key -> first label seen this run
 };
 

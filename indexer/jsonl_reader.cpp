@@ -236,13 +236,15 @@ JsonArticle article_from_json(std::string_view json_text, const JsonlOptions& op
   return result;
 }
 
-void read_jsonl(InputStream& stream, const JsonlOptions& options, ArticleSink& sink) {
-  LineReader reader(stream, options.max_line_bytes);
+void read_jsonl(InputStream& stream, const JsonlOptions& options, ArticleSink& sink, std::uint64_t start_offset) {
+  if (start_offset > 0 && skip_bytes(stream, start_offset) < start_offset) return;  // input shrank: nothing left
+  LineReader reader(stream, options.max_line_bytes, start_offset);
   std::string line;
   while (reader.next(line)) {
     const std::string where = fmt::format("{}:{}", stream.name(), reader.line_number());
     if (reader.truncated()) {
       sink.skip("line too long", where);
+      sink.record_boundary(reader.position());
       continue;
     }
     if (trim(line).empty()) continue;
@@ -255,6 +257,7 @@ void read_jsonl(InputStream& stream, const JsonlOptions& options, ArticleSink& s
     for (const std::string& note : parsed.notes) sink.note(note, where);
     if (parsed.article) sink.accept(std::move(*parsed.article));
     else sink.skip(parsed.skip_reason, where);
+    sink.record_boundary(reader.position());
   }
 }
 

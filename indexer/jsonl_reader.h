@@ -29,6 +29,8 @@ JsonArticle article_from_json(std::string_view json_text, const JsonlOptions& op
 // Reads every line of `stream`; each becomes one accept() or one skip() on the
 // sink (blank lines are ignored). Throws InputError only if the stream itself
 // fails (I/O error, corrupt compression); what was delivered before stays.
-void read_jsonl(InputStream& stream, const JsonlOptions& options, ArticleSink& sink);
+// `start_offset` resumes a checkpointed run: that many decoded bytes (a line
+// boundary reported earlier through record_boundary) are skipped unread.
+void read_jsonl(InputStream& stream, const JsonlOptions& options, ArticleSink& sink, std::uint64_t start_offset = 0);
 
 }  // namespace byline

@@ -32,7 +32,9 @@ CivilDate next_day(const CivilDate& d) { return civil_from_days(days_from_civil(
   throw Xapian::QueryParserError(fmt::format("invalid date filter 'date:{}': {}", value, why));
 }
 
-constexpr std::string_view kForms = "expected YYYY, YYYY-MM or YYYY-MM-DD, or a range A..B of them";
+constexpr std::string_view kForms =
+    "expected YYYY, YYYY-MM or YYYY-MM-DD, today, yesterday, this-week, last-week, this-month, last-month, "
+    "this-year, last-year or last-N-days, or a range A..B of them";
 
 // True when `text` has the shape of a period (digits and dashes where they
 // belong), so that a failed parse means "no such date" rather than "not a date".
@@ -67,19 +69,25 @@ std::optional<DaySpan> parse_date_period(std::string_view text) {
   return DaySpan{date, date};
 }
 
-std::optional<DaySpan> parse_date_filter(std::string_view value, const std::optional<DaySpan>& archive) {
+std::optional<DaySpan> parse_date_filter(std::string_view value, const std::optional<DaySpan>& archive,
+                                         const QueryClock* clock) {
+  const auto period_or_relative = [clock](std::string_view text) {
+    auto span = parse_date_period(text);
+    if (!span && clock) span = relative_day_span(text, *clock);
+    return span;
+  };
   const std::size_t dots = value.find("..");
   if (dots == std::string_view::npos) {
-    const auto period = parse_date_period(value);
+    const auto period = period_or_relative(value);
     if (!period) reject(value, period_problem(value));
     return period;
   }
   const std::string_view from_text = value.substr(0, dots);
   const std::string_view to_text = value.substr(dots + 2);
   std::optional<DaySpan> from, to;
-  if (!from_text.empty() && !(from = parse_date_period(from_text)))
+  if (!from_text.empty() && !(from = period_or_relative(from_text)))
     reject(value, period_problem(from_text));
-  if (!to_text.empty() && !(to = parse_date_period(to_text)))
+  if (!to_text.empty() && !(to = period_or_relative(to_text)))
     reject(value, period_problem(to_text));
   if (from && to && to->last < from->first) reject(value, "the range ends before it starts");
   if ((!from || !to) && !archive) return std::nullopt;  // open range over an archive with no dates
@@ -143,7 +151,7 @@ std::optional<DaySpan> archive_day_span(const Xapian::Database& db) {
 }
 
 Xapian::Query DateFieldProcessor::operator()(const std::string& value) {
-  const auto span = parse_date_filter(value, archive_day_span(db_));
+  const auto span = parse_date_filter(value, archive_day_span(db_), clock_.get());
   if (!span) return Xapian::Query::MatchNothing;
   const std::vector<std::string> terms = date_cover_terms(*span);
   if (terms.size() == 1) return Xapian::Query(terms.front());

@@ -6,6 +6,7 @@
 // terms. Boolean terms are fast to match and, unlike a value range, the same
 // filter a user would write by hand.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@
 #include <xapian.h>
 
 #include "common/date_time.h"
+#include "searcher/query_clock.h"
 
 namespace byline {
 
@@ -33,8 +35,11 @@ std::optional<DaySpan> parse_date_period(std::string_view text);
 // `archive` (the first/last day in the index); with no archive span (an empty
 // index) an open range yields nullopt, meaning "matches nothing".
 // Throws Xapian::QueryParserError naming the value when it is not valid, or
-// when the range ends before it starts.
-std::optional<DaySpan> parse_date_filter(std::string_view value, const std::optional<DaySpan>& archive);
+// when the range ends before it starts. With a `clock`, a relative form
+// (relative_day_span: "today", "last-7-days"…) is accepted wherever a period
+// is, alone or as a range end ("2024-01..yesterday").
+std::optional<DaySpan> parse_date_filter(std::string_view value, const std::optional<DaySpan>& archive,
+                                         const QueryClock* clock = nullptr);
 
 // The fewest Y<YYYY>, M<YYYYMM> and D<YYYYMMDD> terms whose union is exactly
 // the days of `span`, in chronological order. Empty if last < first.
@@ -50,13 +55,17 @@ std::optional<CivilDate> parse_yyyymmdd(std::string_view text);
 
 // Field processor for `date:` (a boolean prefix: its query is a filter). Open
 // ends are clamped to the archive's days when the query is parsed.
+// Relative forms are read against `*clock`, which the owner may change
+// between parses (it is shared, not copied).
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
-  explicit DateFieldProcessor(Xapian::Database db) : db_(std::move(db)) {}
+  DateFieldProcessor(Xapian::Database db, std::shared_ptr<const QueryClock> clock)
+      : db_(std::move(db)), clock_(std::move(clock)) {}
   Xapian::Query operator()(const std::string& value) override;
 
  private:
   Xapian::Database db_;
+  std::shared_ptr<const QueryClock> clock_;
 };
 
 }  // namespace byline

@@ -1,5 +1,7 @@
 #include "searcher/field_processors.h"
 
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "common/language.h"
@@ -37,6 +39,19 @@ Xapian::Query LanguageFieldProcessor::operator()(const std::string& value) {
   if (code.empty()) code = ascii_lower(trim(value));
   require_value("lang", code);
   return Xapian::Query(schema::boolean_term(schema::prefix::kLanguage, code));
+}
+
+Xapian::Query UrlFieldProcessor::operator()(const std::string& value) {
+  const std::string url(trim(value));
+  require_value("url", url);
+  if (is_http_url(url)) return Xapian::Query(schema::boolean_term(schema::prefix::kUrl, url));
+  std::string bare = url;
+  if (ascii_lower(bare).starts_with("www.")) bare.erase(0, 4);
+  std::vector<Xapian::Query> forms;
+  for (const char* scheme : {"https://", "http://"})
+    for (const char* www : {"", "www."})
+      forms.emplace_back(schema::boolean_term(schema::prefix::kUrl, std::string(scheme) + www + bare));
+  return Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
 }
 
 }  // namespace byline

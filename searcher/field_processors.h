@@ -29,4 +29,12 @@ class LanguageFieldProcessor : public Xapian::FieldProcessor {
   Xapian::Query operator()(const std::string& value) override;
 };
 
+// `url:` → U<url>, the exact stored URL. Without a scheme the value is tried
+// with https:// and http://, each with and without "www.", so
+// `url:example.com/a/b.html` finds https://www.example.com/a/b.html.
+class UrlFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override;
+};
+
 }  // namespace byline

@@ -4,26 +4,43 @@
 // from the database, so query terms are stemmed exactly as the index was.
 // Not thread-safe (Xapian::QueryParser keeps state): one builder per thread.
 
+#include <memory>
 #include <string>
 
 #include <xapian.h>
 
 #include "common/analyzer.h"
+#include "searcher/query_clock.h"
 
 namespace byline {
 
+// Longest query accepted, in bytes; longer ones are refused with a
+// QuerySyntaxError (exit code 5) before parsing.
+inline constexpr std::size_t kMaxQueryBytes = 4096;
+// Most terms one trailing wildcard expands to (the most frequent are kept),
+// so that `a*` cannot blow up a query.
+inline constexpr unsigned kMaxWildcardTerms = 1000;
+
 class QueryBuilder {
  public:
-  // `db` is used for wildcard expansion and for the date range of open
-  // `date:` ranges; it is kept (Xapian databases are reference-counted).
+  // `db` is used for wildcard expansion, spelling and for the date range of
+  // open `date:` ranges; it is kept (Xapian databases are reference-counted).
   QueryBuilder(Xapian::Database db, const Analyzer& analyzer);
 
   // "" or only white space → Xapian::Query::MatchAll. Throws QuerySyntaxError
-  // with a message pointing at the problem.
+  // with a message pointing at the problem. Relative dates are read against
+  // `clock` (the system's when omitted).
   Xapian::Query build(const std::string& text) const;
+  Xapian::Query build(const std::string& text, const QueryClock& clock) const;
+
+  // The query with misspelt words replaced by the archive's most similar
+  // frequent word (Xapian's spelling table, filled at index time); "" when
+  // nothing would change or the index has no spelling data.
+  std::string corrected(const std::string& text, const QueryClock& clock) const;
 
  private:
   mutable Xapian::QueryParser parser_;
+  std::shared_ptr<QueryClock> clock_;
 };
 
 }  // namespace byline

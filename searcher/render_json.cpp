@@ -21,6 +21,14 @@ json counted(const std::vector<FacetValue>& values, bool with_label) {
   return list;
 }
 
+json copies_json(const Hit& h) {
+  json list = json::array();
+  for (const Hit::Copy& c : h.copies)
+    list.push_back({{"id", c.id}, {"site", c.site}, {"date", c.date.empty() ? json(nullptr) : json(c.date)},
+                    {"url", c.url}});
+  return list;
+}
+
 json hit_json(const Hit& h) {
   return {{"rank", h.rank},
           {"id", h.id},
@@ -35,7 +43,9 @@ json hit_json(const Hit& h) {
           {"site", h.site},
           {"lang", h.language},
           {"score", std::isfinite(h.score) ? h.score : 0.0},
-          {"snippet", h.snippet}};
+          {"snippet", h.snippet},
+          {"similar", h.similar},
+          {"copies", copies_json(h)}};
 }
 
 std::string dump(const json& j, int indent) {
@@ -53,12 +63,22 @@ std::string render_json(const SearchResult& r, int indent) {
             {"offset", r.offset},
             {"limit", r.limit},
             {"hits", std::move(hits)}};
+  j["stories"] = {{"value", r.stories.value}, {"exact", r.stories.exact}, {"collapsed", r.collapsed}};
   j["facets"] = nullptr;  // facets were not asked for
-  if (!r.date_granularity.empty())
+  if (!r.date_granularity.empty()) {
+    json multi = json::array();
+    if (r.section_multi_select) multi.push_back("section");
     j["facets"] = {{"section", counted(r.section_facet, true)},
                    {"date", counted(r.date_facet, false)},
                    {"date_granularity", r.date_granularity},
                    {"exact", r.facets_exact}};
+    for (const Facet& f : r.facets) {
+      j["facets"][f.field] = counted(f.values, false);
+      if (f.multi_select) multi.push_back(f.field);
+    }
+    j["facets"]["multi_select"] = std::move(multi);
+  }
+  j["did_you_mean"] = r.did_you_mean.empty() ? json(nullptr) : json(r.did_you_mean);
   j["took_ms"] = std::round(r.took_ms * 1000) / 1000;
   return dump(j, indent);
 }

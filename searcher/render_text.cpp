@@ -1,6 +1,7 @@
 #include "searcher/render_text.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -101,8 +102,11 @@ std::string format_local_time(const std::string& iso) {
 std::string render_text(const SearchResult& r, const TextStyle& style) {
   std::string out;
   const std::string total = (r.total.exact ? "" : "about ") + group_thousands(r.total.value);
-  out += fmt::format("{} {} for '{}' ({:.1f} ms)", total, r.total.value == 1 ? "article" : "articles", r.query,
-                     r.took_ms);
+  out += fmt::format("{} {}", total, r.total.value == 1 ? "article" : "articles");
+  if (r.collapsed && r.stories.value != r.total.value)
+    out += fmt::format(" in {}{} {}", r.stories.exact ? "" : "about ", group_thousands(r.stories.value),
+                       r.stories.value == 1 ? "story" : "stories");
+  out += fmt::format(" for '{}' ({:.1f} ms)", r.query, r.took_ms);
   if (!r.hits.empty())
     out += fmt::format(", showing {}-{}", r.hits.front().rank, r.hits.back().rank);
   out += "\n";
@@ -121,10 +125,25 @@ std::string render_text(const SearchResult& r, const TextStyle& style) {
     out += "     " + paint(style, kDim, meta) + "\n";
     if (!h.url.empty()) out += "     " + paint(style, kCyan, h.url) + "\n";
     if (!h.snippet.empty()) out += "     " + h.snippet + "\n";
+    if (h.similar > 0) {
+      std::string sites;
+      for (const Hit::Copy& c : h.copies)
+        sites += (sites.empty() ? "" : ", ") + (c.site.empty() ? c.id : c.site) +
+                 (c.date.empty() ? "" : " " + c.date.substr(0, 10));
+      out += "     " + paint(style, kDim, fmt::format("+{} similar: {}", h.similar, sites)) + "\n";
+    }
   }
+  if (!r.did_you_mean.empty()) out += fmt::format("\nDid you mean: {}\n", r.did_you_mean);
   if (!r.date_granularity.empty()) {
     out += "\n";
-    append_table(out, "Sections", r.section_facet, true, style);
+    append_table(out, r.section_multi_select ? "Sections (without the query's section filter)" : "Sections",
+                 r.section_facet, true, style);
+    for (const Facet& f : r.facets) {
+      std::string heading = f.field == "lang" ? "Languages" : f.field == "agency" ? "Agencies"
+                                                                                 : (char)std::toupper(f.field[0]) + f.field.substr(1) + "s";
+      if (f.multi_select) heading += fmt::format(" (without the query's {} filter)", f.field);
+      append_table(out, heading, f.values, false, style);
+    }
     append_histogram(out, r, style);
     if (!r.facets_exact) out += "  (facet counts are estimates)\n";
   }

@@ -7,6 +7,7 @@ const char* to_string(SortOrder sort) {
     case SortOrder::Relevance: return "relevance";
     case SortOrder::Newest: return "newest";
     case SortOrder::Oldest: return "oldest";
+    case SortOrder::Recency: return "recency";
   }
   return "relevance";
 }

@@ -2,11 +2,24 @@
 // What a caller asks the searcher for: plain data filled by the CLI (or a
 // future server) from its options. See docs/query-language.md for `query`.
 
+#include <cmath>
+#include <limits>
 #include <string>
+#include <vector>
+
+#include "searcher/query_clock.h"
 
 namespace byline {
 
-enum class SortOrder { Relevance, Newest, Oldest };
+// Recency: BM25 plus recency_weight × 2^(−age / half-life), age counted back
+// from the archive's newest article (see searcher/recency_source.h).
+enum class SortOrder { Relevance, Newest, Oldest, Recency };
+
+// Limits checked by Searcher::search (UsageError, exit code 2): offset + limit
+// (the result window) and facet sizes. The query's length limit is in
+// query_builder.h.
+inline constexpr unsigned kMaxResultWindow = 1000000;
+inline constexpr unsigned kMaxFacetSize = 10000;
 // Auto picks the finest of day/month/year that keeps the histogram short (see
 // docs/json-output.md): day when the matches span at most 62 days, month when
 // they span at most 36 months, year otherwise.
@@ -29,6 +42,22 @@ struct SearchRequest {
   // Put around matched words in snippets and highlighted titles.
   std::string highlight_start = "[";
   std::string highlight_end = "]";
+
+  // Which facets, in this order: "section", "date", "site", "agency",
+  // "author", "lang". Unknown names are a UsageError.
+  std::vector<std::string> facet_fields = {"section", "date"};
+  // Relative dates (`date:today`…) are read against this clock.
+  QueryClock clock = QueryClock::system();
+  // For SortOrder::Recency: in days; infinity means no decay (plain relevance).
+  double half_life_days = 30;
+  double recency_weight = 2.0;
+  // Collapse near-duplicate copies (wire stories) into one hit per story.
+  bool collapse = true;
+  // Relevance feedback: articles like this one (an article id) instead of, or
+  // filtered by, `query`.
+  std::string like_id;
+  // Offer a "did you mean" when the query matches fewer than this many articles.
+  unsigned suggest_below = 3;
 };
 
 const char* to_string(SortOrder sort);

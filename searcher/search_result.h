@@ -23,12 +23,32 @@ struct Hit {
   std::string agency;
   double score = 0;  // BM25 weight; 0 when the query has no weighted terms
   unsigned rank = 0;  // 1-based position in the whole result list (offset + 1 for the first hit)
+  // Other matching copies of the same story (wire copies), collapsed into
+  // this hit; empty when collapsing is off or the story has one copy.
+  struct Copy {
+    std::string id;
+    std::string site;
+    std::string date;
+    std::string url;
+  };
+  // Every matching copy including this hit, earliest first.
+  std::vector<Copy> copies;
+  unsigned similar = 0;  // copies.size() - 1 when collapsed, else 0
 };
 
 struct FacetValue {
   std::string value;  // section key, or date bucket "YYYY" / "YYYY-MM" / "YYYY-MM-DD"
   std::string label;  // section label; the bucket itself for dates
   std::uint64_t count = 0;
+};
+
+// A facet other than section and date: site, agency, author, lang.
+struct Facet {
+  std::string field;
+  std::vector<FacetValue> values;  // by count descending, then value
+  // True when the query filtered on this field and the counts are those of
+  // the query without that filter (multi-select: the other values' counts).
+  bool multi_select = false;
 };
 
 struct Count {
@@ -48,6 +68,14 @@ struct SearchResult {
   std::vector<FacetValue> date_facet;
   std::string date_granularity;  // "year" | "month" | "day"; "" when facets were off
   bool facets_exact = false;     // true when every match was counted
+  bool section_multi_select = false;  // section counts with the query's own section filter removed
+  bool date_multi_select = false;     // likewise for date:
+  std::vector<Facet> facets;          // site, agency, author, lang as asked
+  // Stories: matches with near-duplicate copies counted once. Equal to
+  // `total` when collapsing is off.
+  Count stories;
+  bool collapsed = false;
+  std::string did_you_mean;  // "" when no suggestion
   double took_ms = 0;            // parse + match + collect, not rendering
 };
 

@@ -1,6 +1,9 @@
 #include "searcher/searcher.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <memory>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -10,7 +13,10 @@
 #include "common/stored_fields.h"
 #include "common/text.h"
 #include "searcher/facets.h"
+#include "searcher/multi_facets.h"
+#include "searcher/recency_source.h"
 #include "searcher/section_labels.h"
+#include "searcher/story_collapse.h"
 
 namespace byline {
 
@@ -22,7 +28,7 @@ const std::string kAfterAnyDate(16, '\xff');
 
 void set_order(Xapian::Enquire& enquire, SortOrder sort) {
   enquire.set_weighting_scheme(Xapian::BM25Weight());
-  if (sort == SortOrder::Relevance) return;
+  if (sort == SortOrder::Relevance || sort == SortOrder::Recency) return;
   auto* maker = new Xapian::MultiValueKeyMaker;
   if (sort == SortOrder::Newest)
     maker->add_value(schema::slot::kPublished, true);  // reversed, an empty value sorts last
@@ -93,44 +99,196 @@ Searcher::Searcher(Xapian::Database db)
 
 std::string Searcher::describe_query(const std::string& query) const { return builder_.build(query).get_description(); }
 
+std::string Searcher::describe_query(const std::string& query, const QueryClock& clock) const {
+  return builder_.build(query, clock).get_description();
+}
+
+namespace {
+
+void validate(const SearchRequest& request) {
+  if (std::uint64_t{request.offset} + request.limit > kMaxResultWindow)
+    throw UsageError(fmt::format("result window too large: offset {} + limit {} is over the limit of {} "
+                                 "(use --all with --format jsonl|csv to export every match)",
+                                 request.offset, request.limit, kMaxResultWindow));
+  if (request.facet_size > kMaxFacetSize)
+    throw UsageError(fmt::format("facet size {} is over the limit of {}", request.facet_size, kMaxFacetSize));
+  for (const std::string& field : request.facet_fields)
+    if (!facet_dimension(field))
+      throw UsageError(fmt::format("unknown facet '{}': expected section, date, site, agency, author or lang", field));
+  if (!(request.half_life_days > 0))
+    throw UsageError(fmt::format("half-life must be positive, not {}", request.half_life_days));
+  if (!(request.recency_weight >= 0) || !std::isfinite(request.recency_weight))
+    throw UsageError(fmt::format("recency weight must be a finite number >= 0, not {}", request.recency_weight));
+}
+
+std::vector<FacetValue> top_values(const ValueCounts& counts, unsigned size) {
+  std::vector<FacetValue> values;
+  for (const auto& [value, count] : counts) values.push_back({value, value, count});
+  std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  if (size != 0 && values.size() > size) values.resize(size);
+  return values;
+}
+
+// Counts of one dimension over every match of `query` (no collapsing: facets
+// count articles).
+ValueCounts count_dimension(const Xapian::Database& db, const Xapian::Query& query, const FacetDimension& dim) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  if (dim.multi_valued) {
+    SplitValueCountSpy spy(dim.slot);
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 0, db.get_doccount());
+    return ValueCounts(spy.counts().begin(), spy.counts().end());
+  }
+  Xapian::ValueCountMatchSpy spy(dim.slot);
+  enquire.add_matchspy(&spy);
+  enquire.get_mset(0, 0, db.get_doccount());
+  return counts_of(spy);
+}
+
+}  // namespace
+
+Xapian::Query Searcher::like_query(const std::string& id) const {
+  const std::string id_term = schema::boolean_term(schema::prefix::kId, id);
+  const auto posting = db_.postlist_begin(id_term);
+  if (posting == db_.postlist_end(id_term)) throw UsageError(fmt::format("--like: no article with id '{}'", id));
+  Xapian::RSet rset;
+  rset.add_document(*posting);
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query(id_term));
+  // Free-text terms only (unprefixed words and their stems): boolean filter
+  // terms say where an article is filed, not what it is about.
+  struct Words : Xapian::ExpandDecider {
+    bool operator()(const std::string& term) const override {
+      const std::string_view t = term[0] == 'Z' ? std::string_view(term).substr(1) : std::string_view(term);
+      return !t.empty() && !(t[0] >= 'A' && t[0] <= 'Z') && t.size() > 2;
+    }
+  } words;
+  const Xapian::ESet eset = enquire.get_eset(40, rset, &words);
+  if (eset.empty()) throw UsageError(fmt::format("--like: article '{}' has no words to compare", id));
+  std::vector<std::string> terms(eset.begin(), eset.end());
+  Xapian::Query like(Xapian::Query::OP_ELITE_SET, terms.begin(), terms.end(), 20);
+  // Not the article itself, nor its own wire copies.
+  Xapian::Query exclude(id_term);
+  const std::string story = db_.get_document(*posting).get_value(schema::slot::kStory);
+  if (!story.empty())
+    exclude = Xapian::Query(Xapian::Query::OP_OR, exclude, Xapian::Query(schema::boolean_term(schema::prefix::kStory, story)));
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, like, exclude);
+}
+
+Xapian::Query Searcher::matching_query(const SearchRequest& request) const {
+  Xapian::Query query = builder_.build(request.query, request.clock);
+  if (request.like_id.empty()) return query;
+  const Xapian::Query like = like_query(request.like_id);
+  return trim(request.query).empty() ? like : Xapian::Query(Xapian::Query::OP_FILTER, like, query);
+}
+
 SearchResult Searcher::search(const SearchRequest& request) const {
   const auto started = std::chrono::steady_clock::now();
+  validate(request);
   SearchResult result;
   result.query = request.query;
   result.offset = request.offset;
   result.limit = request.limit;
 
+  const Xapian::Query base = matching_query(request);
   Xapian::Enquire enquire(db_);
-  enquire.set_query(builder_.build(request.query));
+  enquire.set_query(request.sort == SortOrder::Recency
+                        ? with_recency(base, newest_publication(db_), request.half_life_days, request.recency_weight)
+                        : base);
   set_order(enquire, request.sort);
+  if (request.collapse) enquire.set_collapse_key(schema::slot::kStory);
+  result.collapsed = request.collapse;
 
   // Spies see every document the matcher considers; asking it to check at
   // least every document in the database makes them (and the total) exact.
-  Xapian::ValueCountMatchSpy sections(schema::slot::kSection);
-  Xapian::ValueCountMatchSpy days(schema::slot::kDay);
+  const bool facets = request.facets && !request.facet_fields.empty();
+  std::vector<FacetDimension> dims;
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+  std::vector<std::unique_ptr<SplitValueCountSpy>> split_spies;
   Xapian::doccount check_at_least = 0;
-  if (request.facets) {
-    enquire.add_matchspy(&sections);
-    enquire.add_matchspy(&days);
+  if (facets) {
+    for (const std::string& field : request.facet_fields) {
+      dims.push_back(*facet_dimension(field));
+      if (dims.back().multi_valued) {
+        split_spies.push_back(std::make_unique<SplitValueCountSpy>(dims.back().slot));
+        enquire.add_matchspy(split_spies.back().get());
+        spies.push_back(nullptr);
+      } else {
+        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(dims.back().slot));
+        enquire.add_matchspy(spies.back().get());
+        split_spies.push_back(nullptr);
+      }
+    }
     check_at_least = db_.get_doccount();
   }
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
 
-  result.total.value = mset.get_matches_estimated();
-  result.total.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  unsigned rank = request.offset;
-  for (auto it = mset.begin(); it != mset.end(); ++it)
-    result.hits.push_back(make_hit(it, mset, request, analyzer_.stemmer(), ++rank));
-
-  if (request.facets) {
-    SectionLabels labels(db_);
-    result.section_facet = section_facet(counts_of(sections), request.facet_size, labels);
-    const ValueCounts day_counts = counts_of(days);
-    const DateGranularity granularity = resolve_granularity(day_counts, request.date_granularity);
-    result.date_facet = date_histogram(day_counts, granularity);
-    result.date_granularity = to_string(granularity);
-    result.facets_exact = sections.get_total() == result.total.value && result.total.exact;
+  if (request.collapse) {
+    result.total = {mset.get_uncollapsed_matches_estimated(),
+                    mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound()};
+  } else {
+    result.total = {mset.get_matches_estimated(), mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
   }
+  result.stories = {mset.get_matches_estimated(), mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
+  unsigned rank = request.offset;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Hit hit = make_hit(it, mset, request, analyzer_.stemmer(), ++rank);
+    if (request.collapse) {
+      const std::string story = it.get_collapse_key();
+      unsigned copies = 0;
+      if (!story.empty()) hit.copies = story_copies(db_, base, story, copies);
+      hit.similar = copies > 1 ? copies - 1 : 0;
+      if (hit.similar == 0) hit.copies.clear();
+    }
+    result.hits.push_back(std::move(hit));
+  }
+
+  if (facets) {
+    SectionLabels labels(db_);
+    Xapian::doccount counted = 0;
+    for (std::size_t k = 0; k < dims.size(); ++k) {
+      const FacetDimension& dim = dims[k];
+      ValueCounts counts;
+      if (spies[k]) {
+        counts = counts_of(*spies[k]);
+        counted = spies[k]->get_total();
+      } else {
+        counts = ValueCounts(split_spies[k]->counts().begin(), split_spies[k]->counts().end());
+        counted = split_spies[k]->total();
+      }
+      // Multi-select: the counts this dimension would have without its own filter.
+      bool multi = false;
+      if (request.like_id.empty())
+        if (const auto rest = query_without_field(request.query, dim.filter_field)) {
+          counts = count_dimension(db_, builder_.build(*rest, request.clock), dim);
+          multi = true;
+        }
+      if (dim.field == "section") {
+        result.section_facet = section_facet(counts, request.facet_size, labels);
+        result.section_multi_select = multi;
+      } else if (dim.field == "date") {
+        const DateGranularity granularity = resolve_granularity(counts, request.date_granularity);
+        result.date_facet = date_histogram(counts, granularity);
+        result.date_granularity = to_string(granularity);
+        result.date_multi_select = multi;
+      } else {
+        result.facets.push_back({dim.field, top_values(counts, request.facet_size), multi});
+      }
+    }
+    if (result.date_granularity.empty()) result.date_granularity = to_string(resolve_granularity({}, request.date_granularity));
+    // Spies see every match before collapsing: with every document checked
+    // their total is the exact number of matching articles (Xapian's
+    // uncollapsed count is only an estimate).
+    if (request.collapse) result.total = {counted, true};
+    result.facets_exact = counted == result.total.value && result.total.exact;
+  }
+
+  if (request.suggest_below > 0 && result.total.value < request.suggest_below && request.like_id.empty())
+    result.did_you_mean = builder_.corrected(request.query, request.clock);
   result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return result;
 }

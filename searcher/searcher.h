@@ -38,11 +38,19 @@ class Searcher {
 
   // The Xapian query `query` parses to, for `--explain` and tests.
   std::string describe_query(const std::string& query) const;
+  std::string describe_query(const std::string& query, const QueryClock& clock) const;
+
+  // The query a request matches (its text, or articles like `like_id`
+  // filtered by its text), without recency or collapsing: for export and
+  // timelines, which walk every match themselves.
+  Xapian::Query matching_query(const SearchRequest& request) const;
 
   const Xapian::Database& database() const { return db_; }
   const Analyzer& analyzer() const { return analyzer_; }
 
  private:
+  Xapian::Query like_query(const std::string& id) const;
+
   Xapian::Database db_;
   Analyzer analyzer_;
   QueryBuilder builder_;

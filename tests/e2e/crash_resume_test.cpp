@@ -1,0 +1,194 @@
+// Crash safety: `byline index` killed with SIGKILL at random moments leaves a
+// database that opens and holds exactly the articles of the committed batches
+// (those before the recorded checkpoint), and running the same command again
+// resumes and ends with the same articles as an uninterrupted run.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <set>
+#include <thread>
+
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "common/schema.h"
+#include "support/run_command.h"
+
+using namespace byline::test;
+
+namespace {
+
+constexpr int kRecords = 3000;
+
+// Writes kRecords articles, one per line, each with its own URL (so its own
+// id); returns the byte offset of the end of every line.
+std::vector<std::uint64_t> write_input(const std::string& path) {
+  std::ofstream out(path, std::ios::binary);
+  std::mt19937 rng(7);
+  const char* words[] = {"harbour", "ferry", "monsoon", "council", "budget", "orchard", "festival", "bridge"};
+  std::vector<std::uint64_t> ends;
+  std::uint64_t offset = 0;
+  for (int i = 0; i < kRecords; ++i) {
+    std::string body;
+    for (int w = 0; w < 60; ++w) body += std::string(words[rng() % 8]) + (w % 12 == 11 ? ". " : " ");
+    const nlohmann::json j = {{"title", "Story number " + std::to_string(i)},
+                              {"url", "https://resume-test.example/story/" + std::to_string(i)},
+                              {"date", "2024-05-01T10:00:00Z"},
+                              {"body", body}};
+    const std::string line = j.dump() + "\n";
+    out << line;
+    offset += line.size();
+    ends.push_back(offset);
+  }
+  return ends;
+}
+
+std::set<std::string> id_terms(const std::string& db_path) {
+  Xapian::Database db(db_path);
+  std::set<std::string> ids;
+  for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q"); ++t) ids.insert(*t);
+  return ids;
+}
+
+// Starts `byline index` and returns its pid.
+pid_t start_index(const std::string& db, const std::string& input) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int devnull = ::open("/dev/null", O_WRONLY);
+    ::dup2(devnull, 1);
+    ::dup2(devnull, 2);
+    ::execl(BYLINE_BINARY, "byline", "index", "--quiet", "--batch-size", "40", "--db", db.c_str(), input.c_str(),
+            static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  return pid;
+}
+
+}  // namespace
+
+TEST_CASE("kill -9 at random moments loses nothing committed and resumes to the same articles", "[e2e][crash]") {
+  const std::string dir = scratch_dir("crash");
+  const std::string input = dir + "/input.jsonl";
+  const std::vector<std::uint64_t> line_ends = write_input(input);
+
+  // The uninterrupted run.
+  REQUIRE(run_byline("index --quiet --batch-size 40 --db " + shell_quote(dir + "/clean") + " " + shell_quote(input))
+              .exit_code == 0);
+  const std::set<std::string> expected = id_terms(dir + "/clean");
+  REQUIRE(expected.size() == kRecords);
+
+  // The interrupted runs, each killed after a random delay, until one finishes.
+  const std::string db = dir + "/crashed";
+  std::mt19937 rng(20261126);
+  int kills = 0;
+  bool finished = false;
+  for (int attempt = 0; attempt < 40 && !finished; ++attempt) {
+    const pid_t pid = start_index(db, input);
+    std::this_thread::sleep_for(std::chrono::milliseconds(30 + rng() % 250));
+    int status = 0;
+    if (::waitpid(pid, &status, WNOHANG) == pid) {
+      finished = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+      REQUIRE(finished);
+      break;
+    }
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, &status, 0);
+    ++kills;
+    if (!std::filesystem::exists(db + "/iamglass")) continue;  // killed before the first commit
+
+    // The database opens and holds exactly the records before the checkpoint.
+    Xapian::Database check(db);
+    const std::string saved = check.get_metadata(std::string(byline::schema::metadata::kCheckpoint));
+    if (saved.empty()) {
+      CHECK(check.get_doccount() == 0);
+      continue;
+    }
+    const auto checkpoint = nlohmann::json::parse(saved);
+    const std::uint64_t offset = checkpoint["offset"];
+    const auto end = std::find(line_ends.begin(), line_ends.end(), offset);
+    INFO("checkpoint " << saved);
+    REQUIRE((offset == 0 || end != line_ends.end()));
+    const std::size_t committed = offset == 0 ? 0 : static_cast<std::size_t>(end - line_ends.begin()) + 1;
+    CHECK(check.get_doccount() == committed);
+    const std::set<std::string> ids = id_terms(db);
+    for (std::size_t i = 0; i < committed; i += 97) {
+      const std::string url = "https://resume-test.example/story/" + std::to_string(i);
+      CHECK(check.term_exists(byline::schema::boolean_term(byline::schema::prefix::kUrl, url)));
+    }
+  }
+  if (!finished) {
+    const CommandResult last = run_byline("index --quiet --batch-size 40 --db " + shell_quote(db) + " " + shell_quote(input));
+    REQUIRE(last.exit_code == 0);
+  }
+  CHECK(kills > 0);
+  CHECK(id_terms(db) == expected);
+  CHECK(Xapian::Database(db).get_metadata(std::string(byline::schema::metadata::kCheckpoint)).empty());
+}
+
+TEST_CASE("a resumed run says where it resumes and does not redo committed work", "[e2e][crash]") {
+  const std::string dir = scratch_dir("resume-message");
+  const std::string input = dir + "/input.jsonl";
+  const std::vector<std::uint64_t> line_ends = write_input(input);
+  const std::string db = dir + "/db";
+
+  // Kill the run as soon as a checkpoint part-way through the file is committed.
+  const pid_t pid = start_index(db, input);
+  std::uint64_t offset = 0;
+  for (int wait = 0; wait < 2000 && offset == 0; ++wait) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    try {
+      const std::string saved = Xapian::Database(db).get_metadata(std::string(byline::schema::metadata::kCheckpoint));
+      if (!saved.empty()) offset = nlohmann::json::parse(saved)["offset"];
+    } catch (const Xapian::Error&) {
+      // not created yet
+    }
+  }
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  REQUIRE(offset > 0);
+  const std::size_t committed_before = Xapian::Database(db).get_doccount();
+  REQUIRE(committed_before < static_cast<std::size_t>(kRecords));
+
+  const CommandResult resumed =
+      run_byline("index --quiet --summary-json --batch-size 40 --db " + shell_quote(db) + " " + shell_quote(input));
+  REQUIRE(resumed.exit_code == 0);
+  CHECK(resumed.err.find("resuming an interrupted run: file 1 of 1") != std::string::npos);
+  const nlohmann::json summary = nlohmann::json::parse(resumed.out);
+  // Only the records after the checkpoint are read again: none is replaced.
+  CHECK(summary["replaced"] == 0);
+  CHECK(summary["added"].get<std::size_t>() == static_cast<std::size_t>(kRecords) - committed_before);
+  CHECK(Xapian::Database(db).get_doccount() == static_cast<unsigned>(kRecords));
+
+  // A completed run leaves no checkpoint: the same command again starts afresh.
+  const CommandResult again =
+      run_byline("index --quiet --summary-json --batch-size 40 --db " + shell_quote(db) + " " + shell_quote(input));
+  REQUIRE(again.exit_code == 0);
+  CHECK(again.err.find("resuming") == std::string::npos);
+  CHECK(nlohmann::json::parse(again.out)["replaced"] == kRecords);
+}
+
+TEST_CASE("a second writer is told which process holds the lock", "[e2e][crash]") {
+  const std::string dir = scratch_dir("second-writer");
+  const std::string input = dir + "/input.jsonl";
+  write_input(input);
+  const std::string db = dir + "/db";
+  const pid_t first = start_index(db, input);
+  for (int wait = 0; wait < 2000 && !std::filesystem::exists(db + "/byline-writer.pid"); ++wait)
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  const CommandResult second = run_byline("index --quiet --db " + shell_quote(db) + " " + shell_quote(input));
+  ::kill(first, SIGKILL);
+  int status = 0;
+  ::waitpid(first, &status, 0);
+  CHECK(second.exit_code == 6);
+  CHECK(second.err.find(fmt::format("process {} (", first)) != std::string::npos);
+  CHECK(second.err.find("index --quiet --batch-size 40") != std::string::npos);
+}
