@@ -17,5 +17,6 @@ Runner add_search_command(CLI::App& app);
 Runner add_info_command(CLI::App& app);
 Runner add_extract_command(CLI::App& app);
 Runner add_bench_command(CLI::App& app);
+Runner add_timeline_command(CLI::App& app);
 
 }  // namespace byline::cli

@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   runners["info"] = byline::cli::add_info_command(app);
   runners["extract"] = byline::cli::add_extract_command(app);
   runners["bench"] = byline::cli::add_bench_command(app);
+  runners["timeline"] = byline::cli::add_timeline_command(app);
 
   try {
     app.parse(argc, argv);

@@ -108,6 +108,18 @@ std::string tag_name_of(const GumboNode* node) {
   return ascii_lower(std::string_view(piece.data ? piece.data : "", piece.data ? piece.length : 0));
 }
 
+// Gumbo 0.10 (Debian's) reads a numeric character reference with more digits
+// than an int holds (`&#xcccccccc`) by signed overflow into a negative code
+// point, which it writes out as one raw byte: its text and attribute values
+// can then be invalid UTF-8 although the input was valid (found by
+// fuzz/html_extractor_fuzzer). Such a string is repaired here, the stray byte
+// becoming U+FFFD; valid strings, nearly all of them, are copied as they are.
+std::string utf8_from_gumbo(const char* text) {
+  if (!text) return {};
+  const std::string_view view(text);
+  return is_valid_utf8(view) ? std::string(view) : sanitize_utf8(view);
+}
+
 bool skip_text_of(std::string_view tag) {
   return tag == "script" || tag == "style" || tag == "template" || tag == "noscript";
 }
@@ -195,14 +207,14 @@ HtmlDocument parse_html(std::string_view html) {
     node.depth = doc.nodes_[static_cast<std::size_t>(parent)].depth + 1;
     if (g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_WHITESPACE || g->type == GUMBO_NODE_CDATA) {
       node.is_text = true;
-      node.text = g->v.text.text ? g->v.text.text : "";
+      node.text = utf8_from_gumbo(g->v.text.text);
     } else if (g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE) {
       node.tag = tag_name_of(g);
       const GumboVector& attrs = g->v.element.attributes;
       node.attributes.reserve(attrs.length);
       for (unsigned i = 0; i < attrs.length; ++i) {
         const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
-        node.attributes.emplace_back(ascii_lower(a->name ? a->name : ""), a->value ? a->value : "");
+        node.attributes.emplace_back(ascii_lower(a->name ? a->name : ""), utf8_from_gumbo(a->value));
       }
     } else {
       continue;  // comments

@@ -1,5 +1,9 @@
 #include "searcher/query_builder.h"
 
+#include <exception>
+#include <memory>
+#include <utility>
+
 #include <fmt/format.h>
 
 #include "common/schema.h"
@@ -21,10 +25,43 @@ void check_length(const std::string& text) {
                              fmt::format("the query is {} bytes long; the limit is {}", text.size(), kMaxQueryBytes));
 }
 
+// Xapian 1.4.22's QueryParser does not survive an exception thrown by a
+// FieldProcessor: it leaks its parse stack and, for `-section:"" x:y`, frees
+// memory it did not allocate (found by fuzz/query_fuzzer). So no exception
+// crosses parse_query: the processor's first one is kept, the value becomes
+// MatchNothing, and the caller rethrows it once parse_query has returned.
+class GuardedFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  GuardedFieldProcessor(Xapian::FieldProcessor* inner, std::shared_ptr<std::exception_ptr> error)
+      : inner_(inner), error_(std::move(error)) {}
+  Xapian::Query operator()(const std::string& value) override {
+    try {
+      return (*inner_)(value);
+    } catch (...) {
+      if (!*error_) *error_ = std::current_exception();
+      return Xapian::Query::MatchNothing;
+    }
+  }
+
+ private:
+  std::unique_ptr<Xapian::FieldProcessor> inner_;
+  std::shared_ptr<std::exception_ptr> error_;
+};
+
+// parse_query, then the exception a field processor kept, if any.
+Xapian::Query parse_guarded(Xapian::QueryParser& parser, const std::string& text, unsigned flags,
+                            std::exception_ptr& field_error) {
+  field_error = nullptr;
+  Xapian::Query query = parser.parse_query(text, flags);
+  if (field_error) std::rethrow_exception(std::exchange(field_error, nullptr));
+  return query;
+}
+
 }  // namespace
 
 QueryBuilder::QueryBuilder(Xapian::Database db, const Analyzer& analyzer)
-    : clock_(std::make_shared<QueryClock>(QueryClock::system())) {
+    : clock_(std::make_shared<QueryClock>(QueryClock::system())),
+      field_error_(std::make_shared<std::exception_ptr>()) {
   namespace prefix = schema::prefix;
   analyzer.configure(parser_);
   parser_.set_database(db);
@@ -35,11 +72,11 @@ QueryBuilder::QueryBuilder(Xapian::Database db, const Analyzer& analyzer)
   parser_.add_prefix("agency", std::string(prefix::kAgency));
   // Boolean filters: several values of one field are ORed, different fields
   // ANDed (section:india section:world site:example.com).
-  parser_.add_boolean_prefix("section", (new SectionFieldProcessor)->release());
-  parser_.add_boolean_prefix("site", (new SiteFieldProcessor)->release());
-  parser_.add_boolean_prefix("lang", (new LanguageFieldProcessor)->release());
-  parser_.add_boolean_prefix("url", (new UrlFieldProcessor)->release());
-  parser_.add_boolean_prefix("date", (new DateFieldProcessor(db, clock_))->release());
+  parser_.add_boolean_prefix("section", (new GuardedFieldProcessor(new SectionFieldProcessor, field_error_))->release());
+  parser_.add_boolean_prefix("site", (new GuardedFieldProcessor(new SiteFieldProcessor, field_error_))->release());
+  parser_.add_boolean_prefix("lang", (new GuardedFieldProcessor(new LanguageFieldProcessor, field_error_))->release());
+  parser_.add_boolean_prefix("url", (new GuardedFieldProcessor(new UrlFieldProcessor, field_error_))->release());
+  parser_.add_boolean_prefix("date", (new GuardedFieldProcessor(new DateFieldProcessor(db, clock_), field_error_))->release());
 }
 
 Xapian::Query QueryBuilder::build(const std::string& text) const { return build(text, QueryClock::system()); }
@@ -50,7 +87,7 @@ Xapian::Query QueryBuilder::build(const std::string& text, const QueryClock& clo
   check_query_syntax(text);
   *clock_ = clock;
   try {
-    return parser_.parse_query(text, kParserFlags);
+    return parse_guarded(parser_, text, kParserFlags, *field_error_);
   } catch (const Xapian::QueryParserError& e) {
     throw_query_syntax_error(text, e.get_msg());
   }
@@ -62,7 +99,7 @@ std::string QueryBuilder::corrected(const std::string& text, const QueryClock& c
   check_query_syntax(text);
   *clock_ = clock;
   try {
-    parser_.parse_query(text, kParserFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    parse_guarded(parser_, text, kParserFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION, *field_error_);
   } catch (const Xapian::QueryParserError& e) {
     throw_query_syntax_error(text, e.get_msg());
   }

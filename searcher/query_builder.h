@@ -4,6 +4,7 @@
 // from the database, so query terms are stemmed exactly as the index was.
 // Not thread-safe (Xapian::QueryParser keeps state): one builder per thread.
 
+#include <exception>
 #include <memory>
 #include <string>
 
@@ -41,6 +42,9 @@ class QueryBuilder {
  private:
   mutable Xapian::QueryParser parser_;
   std::shared_ptr<QueryClock> clock_;
+  // What a field processor threw during the current parse_query, raised once
+  // it has returned (see GuardedFieldProcessor in query_builder.cpp).
+  std::shared_ptr<std::exception_ptr> field_error_;
 };
 
 }  // namespace byline

@@ -1,7 +1,6 @@
 #include "searcher/render_text.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include <fmt/format.h>
 
@@ -139,8 +138,11 @@ std::string render_text(const SearchResult& r, const TextStyle& style) {
     append_table(out, r.section_multi_select ? "Sections (without the query's section filter)" : "Sections",
                  r.section_facet, true, style);
     for (const Facet& f : r.facets) {
-      std::string heading = f.field == "lang" ? "Languages" : f.field == "agency" ? "Agencies"
-                                                                                 : (char)std::toupper(f.field[0]) + f.field.substr(1) + "s";
+      std::string heading = f.field == "lang"     ? "Languages"
+                            : f.field == "agency" ? "Agencies"
+                            : f.field == "site"   ? "Sites"
+                            : f.field == "author" ? "Authors"
+                                                  : f.field;
       if (f.multi_select) heading += fmt::format(" (without the query's {} filter)", f.field);
       append_table(out, heading, f.values, false, style);
     }

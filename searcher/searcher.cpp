@@ -170,7 +170,9 @@ Xapian::Query Searcher::like_query(const std::string& id) const {
   const Xapian::ESet eset = enquire.get_eset(40, rset, &words);
   if (eset.empty()) throw UsageError(fmt::format("--like: article '{}' has no words to compare", id));
   std::vector<std::string> terms(eset.begin(), eset.end());
-  Xapian::Query like(Xapian::Query::OP_ELITE_SET, terms.begin(), terms.end(), 20);
+  // OR, not ELITE_SET: the elite set would keep the rarest terms, which are
+  // often the article's own (and its copies') alone.
+  Xapian::Query like(Xapian::Query::OP_OR, terms.begin(), terms.end());
   // Not the article itself, nor its own wire copies.
   Xapian::Query exclude(id_term);
   const std::string story = db_.get_document(*posting).get_value(schema::slot::kStory);
@@ -225,6 +227,10 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     }
     check_at_least = db_.get_doccount();
   }
+  // Xapian's collapsed count is an estimate even when every document is
+  // checked; distinct story keys over all matches are exact.
+  Xapian::ValueCountMatchSpy story_spy(schema::slot::kStory);
+  if (facets && request.collapse) enquire.add_matchspy(&story_spy);
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
 
   if (request.collapse) {
@@ -283,7 +289,12 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     // Spies see every match before collapsing: with every document checked
     // their total is the exact number of matching articles (Xapian's
     // uncollapsed count is only an estimate).
-    if (request.collapse) result.total = {counted, true};
+    if (request.collapse) {
+      result.total = {counted, true};
+      std::uint64_t stories = 0, keyed = 0;
+      for (auto it = story_spy.values_begin(); it != story_spy.values_end(); ++it) ++stories, keyed += it.get_termfreq();
+      result.stories = {stories + (counted - keyed), true};  // an article without a key is its own story
+    }
     result.facets_exact = counted == result.total.value && result.total.exact;
   }
 

@@ -52,6 +52,14 @@ const Golden kGolden[] = {
     {"flood NEAR relief", "Query((flood@1 NEAR 11 relief@2))"},
     {"Flood", "Query(flood@1)"},  // capitalised: not stemmed (STEM_SOME)
     {"flood*", "Query(WILDCARD SYNONYM flood)"},
+    {"flood* relief", "Query((WILDCARD SYNONYM flood AND Zrelief@2))"},
+    {R"("floods")", "Query(floods@1)"},  // quoted: exact
+    {"flood NEAR/3 relief", "Query((flood@1 NEAR 4 relief@2))"},
+    {"url:https://www.example.com/special/a", "Query(0 * Uhttps://www.example.com/special/a)"},
+    {"url:example.com/x flood",
+     "Query((Zflood@1 FILTER (Uhttps://example.com/x OR Uhttps://www.example.com/x OR Uhttp://example.com/x OR "
+     "Uhttp://www.example.com/x)))"},
+    {"lang:en-GB", "Query(0 * Len)"},
     {"title:flood", "Query(ZSflood@1)"},
     {R"(title:"flood relief")", "Query((Sflood@1 PHRASE 2 Srelief@2))"},
     {"title:(flood OR market)", "Query((ZSflood@1 OR ZSmarket@2))"},
@@ -117,6 +125,8 @@ TEST_CASE("syntax errors are reported with the problem and where it is", "[index
       {"date:2024-03..20x", "'20x' is not a date"},
       {R"(section:"")", "'section:' needs a value"},
       {R"(site:"")", "'site:' needs a value"},
+      {R"(url:"")", "'url:' needs a value"},
+      {"date:last-0-days", "'last-0-days' is not a date"},
   };
   for (const auto& [query, message] : kErrors) {
     INFO("query: " << query);
