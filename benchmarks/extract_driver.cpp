@@ -15,6 +15,8 @@
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
+
+#include "indexer/article_json.h"
 #include <string>
 #include <vector>
 
@@ -75,8 +77,6 @@ std::string to_utf8(std::string bytes) {
   return byline::cp1252_to_utf8(bytes);
 }
 
-std::string iso_or_null(const std::optional<byline::DateTime>& dt) { return dt ? dt->iso8601_local() : ""; }
-
 nlohmann::json run_one(const std::string& path, const std::string& url) {
   nlohmann::json j;
   j["file"] = path;
@@ -100,20 +100,8 @@ nlohmann::json run_one(const std::string& path, const std::string& url) {
   j["skip_reason"] = ex.skip_reason;
   j["notes"] = ex.notes;
   if (!ex.article) return j;
-  const byline::Article& a = *ex.article;
-  j["title"] = a.title;
-  j["authors"] = a.authors;
-  j["agency"] = a.agency;
-  j["date"] = iso_or_null(a.published);
-  j["modified"] = iso_or_null(a.modified);
-  j["section"] = a.section;
-  j["site"] = a.site;
-  j["site_name"] = a.site_name;
-  j["lang"] = a.language;
-  j["url"] = a.url;
-  j["description"] = a.description;
-  j["body"] = a.body;
-  j["provenance"] = a.provenance;
+  // The same fields as `byline extract --json`, so the scorer reads both alike.
+  j.update(nlohmann::json::parse(byline::article_to_json(*ex.article)));
   return j;
 }
 
