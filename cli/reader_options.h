@@ -1,9 +1,11 @@
 #pragma once
 // Options that say how inputs are read, shared by `byline index` and
-// `byline extract` so that both read a page the same way.
+// `byline extract` so that both read a page the same way, within the same
+// limits (common/limits.h, docs/limits.md).
 
 #include <CLI/CLI.hpp>
 
+#include "common/limits.h"
 #include "indexer/index_pipeline.h"
 
 namespace byline::cli {
@@ -13,12 +15,12 @@ struct ReaderFlags {
   std::string map;
   std::string country;
   std::string date_order;
-  std::size_t max_page_bytes = 32u << 20;
+  IndexLimits limits;  // the --max-* flags
   bool keep_non_articles = false;
 };
 
 void add_reader_options(CLI::App& command, ReaderFlags& flags);
-// Throws UsageError on a bad --format or --map.
+// Throws UsageError on a bad --format, --map or limit.
 IndexRunOptions to_run_options(const ReaderFlags& flags);
 InputFormat to_input_format(const ReaderFlags& flags);
 

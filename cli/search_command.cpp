@@ -8,7 +8,11 @@
 
 #include "cli/commands.h"
 #include "common/errors.h"
+#include "common/schema.h"
+#include "common/stored_fields.h"
+#include "searcher/export.h"
 #include "searcher/query_clock.h"
+#include "searcher/render_export.h"
 #include "searcher/render_json.h"
 #include "searcher/render_text.h"
 #include "searcher/searcher.h"
@@ -36,7 +40,51 @@ struct SearchConfig {
   double recency_weight = 2.0;
   bool no_collapse = false;
   std::string like;
+  std::string format = "text";
+  bool all = false;
+  std::string fields;
+  std::size_t max_query_bytes = kMaxQueryBytes;
+  unsigned max_result_window = kMaxResultWindow;
 };
+
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> parts;
+  for (std::size_t start = 0; start <= text.size();) {
+    std::size_t end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) parts.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
+// --format jsonl|csv: the rows of the page asked for, or with --all of every
+// match, written as they are read.
+int run_export(const Searcher& searcher, const SearchRequest& request, const SearchConfig& config) {
+  ExportWriter writer(stdout, config.format == "csv" ? ExportFormat::Csv : ExportFormat::Jsonl,
+                      split_commas(config.fields));
+  writer.begin();
+  if (config.all) {
+    export_matches(searcher, request, [&](const ExportRow& row) { writer.write(row); });
+    return 0;
+  }
+  const SearchResult page = searcher.search(request);
+  // The page's hits, with their full stored fields.
+  for (const Hit& hit : page.hits) {
+    const std::string term = schema::boolean_term(schema::prefix::kId, hit.id);
+    const Xapian::Database& db = searcher.database();
+    const auto posting = db.postlist_begin(term);
+    if (posting == db.postlist_end(term)) continue;
+    const Xapian::Document doc = db.get_document(*posting);
+    ExportRow row;
+    row.rank = hit.rank;
+    row.score = hit.score;
+    row.story = doc.get_value(schema::slot::kStory);
+    row.article = decode_stored_fields(doc.get_data());
+    writer.write(row);
+  }
+  return 0;
+}
 
 // "30d", "12h", "2w", "1y", "inf" → days; UsageError otherwise.
 double parse_half_life(const std::string& text) {
@@ -56,7 +104,8 @@ double parse_half_life(const std::string& text) {
 }
 
 int run_search(const SearchConfig& config) {
-  if (config.words.empty() && config.like.empty()) throw UsageError("search needs a query or --like ID");
+  if (config.words.empty() && config.like.empty() && !config.all)
+    throw UsageError("search needs a query or --like ID (or --all to export the whole archive)");
   SearchRequest request;
   for (const std::string& word : config.words) request.query += (request.query.empty() ? "" : " ") + word;
   if (config.sort == "newest") request.sort = SortOrder::Newest;
@@ -88,14 +137,29 @@ int run_search(const SearchConfig& config) {
   request.limit = config.limit;
   request.offset = config.offset;
   request.facets = !config.no_facets;
+  request.limits.max_query_bytes = config.max_query_bytes;
+  request.limits.max_result_window = config.max_result_window;
+  if (config.json) {
+    if (config.format != "text" && config.format != "json")
+      throw UsageError("--json and --format " + config.format + " ask for two formats");
+  }
+  const bool rows = config.format == "jsonl" || config.format == "csv";
+  if (config.all && !rows) throw UsageError("--all exports every match: use it with --format jsonl or --format csv");
+  if (!config.fields.empty() && !rows) throw UsageError("--fields applies to --format jsonl and --format csv");
+  if (rows) {
+    request.facets = false;
+    const Searcher searcher(config.db);
+    return run_export(searcher, request, config);
+  }
   request.facet_size = config.facet_size;
   request.snippet_chars = config.snippet_chars;
   if (config.date_facet == "year") request.date_granularity = DateGranularity::Year;
   else if (config.date_facet == "month") request.date_granularity = DateGranularity::Month;
   else if (config.date_facet == "day") request.date_granularity = DateGranularity::Day;
 
-  const bool colour = config.color == "always" || (config.color == "auto" && !config.json && ::isatty(STDOUT_FILENO));
-  if (config.json) {
+  const bool json = config.json || config.format == "json";
+  const bool colour = config.color == "always" || (config.color == "auto" && !json && ::isatty(STDOUT_FILENO));
+  if (json) {
     // JSON carries highlights as plain markers; consumers restyle them.
     request.highlight_start = "<b>";
     request.highlight_end = "</b>";
@@ -105,7 +169,7 @@ int run_search(const SearchConfig& config) {
 
   const Searcher searcher(config.db);
   const SearchResult result = searcher.search(request);
-  if (config.json) fmt::print("{}\n", render_json(result));
+  if (json) fmt::print("{}\n", render_json(result));
   else fmt::print("{}", render_text(result, TextStyle{colour}));
   return 0;
 }
@@ -124,7 +188,7 @@ Runner add_search_command(CLI::App& app) {
       ->check(CLI::IsMember({"relevance", "newest", "oldest", "recency"}))
       ->capture_default_str();
   cmd->add_option("-n,--limit", config->limit, "Hits to show")->check(CLI::Range(0u, 10000u))->capture_default_str();
-  cmd->add_option("--offset", config->offset, "Hits to skip (paging)")->check(CLI::Range(0u, 1000000u))->capture_default_str();
+  cmd->add_option("--offset", config->offset, "Hits to skip (paging)")->check(CLI::Range(0u, 100000000u))->capture_default_str();
   cmd->add_option("--date-facet", config->date_facet, "Date histogram granularity: auto, year, month, day")
       ->check(CLI::IsMember({"auto", "year", "month", "day"}))
       ->capture_default_str();
@@ -147,7 +211,24 @@ Runner add_search_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_flag("--no-collapse", config->no_collapse, "Show every wire copy instead of one hit per story");
   cmd->add_option("--like", config->like, "Articles on the same subject as this article id (relevance feedback)");
-  cmd->add_flag("--json", config->json, "JSON output (schema in docs/json-output.md)");
+  cmd->add_flag("--json", config->json, "JSON output (schema in docs/json-output.md); same as --format json");
+  cmd->add_option("--format", config->format,
+                  "text, json (one document: hits, facets), jsonl or csv (one row per article, every stored field)")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "csv"}))
+      ->capture_default_str();
+  cmd->add_flag("--all", config->all,
+                "With --format jsonl|csv: export every match, streamed, in --sort order (newest first when there is no query "
+                "to rank by); wire copies not collapsed)");
+  cmd->add_option("--fields", config->fields,
+                  "With --format jsonl|csv: fields to write, comma-separated (default all: rank, score, id, date, "
+                  "date_utc, modified, title, section, section_key, site, site_name, lang, authors, agency, url, "
+                  "story, description, body)");
+  cmd->add_option("--max-query-bytes", config->max_query_bytes, "Refuse longer queries (docs/limits.md)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20))
+      ->capture_default_str();
+  cmd->add_option("--max-window", config->max_result_window, "Refuse an offset + limit over this (docs/limits.md)")
+      ->check(CLI::Range(1u, 100000000u))
+      ->capture_default_str();
   cmd->add_option("--color", config->color, "Highlight with colour: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <vector>
@@ -19,6 +20,18 @@ namespace byline {
 namespace {
 
 constexpr std::size_t kChunk = 1 << 16;
+
+// True when `decoded` bytes from `encoded` compressed bytes break the limits.
+bool over_ratio(std::uint64_t decoded, std::uint64_t encoded, const DecompressionLimits& limits) {
+  return limits.max_ratio != 0 && decoded > limits.ratio_floor &&
+         decoded / std::max<std::uint64_t>(encoded, 1) > limits.max_ratio;
+}
+
+[[noreturn]] void throw_ratio(const std::string& name, const char* unit, std::uint64_t decoded, std::uint64_t encoded,
+                              const DecompressionLimits& limits) {
+  throw DecompressionLimitError(fmt::format("'{}': decompression limit: a {} inflates {} bytes to over {} (ratio over {})",
+                                            name, unit, encoded, decoded, limits.max_ratio));
+}
 
 // Raw bytes: a file descriptor or a memory buffer, with a one-chunk look-ahead
 // so the compression can be sniffed before any decoder is chosen.
@@ -110,8 +123,8 @@ class PlainStream final : public StreamBase {
 // Gzip with any number of members one after another (as .warc.gz files are).
 class GzipStream final : public StreamBase {
  public:
-  GzipStream(std::unique_ptr<RawSource> raw, std::string name, std::string head)
-      : StreamBase(std::move(raw), std::move(name), std::move(head)), in_(kChunk) {
+  GzipStream(std::unique_ptr<RawSource> raw, std::string name, std::string head, DecompressionLimits limits)
+      : StreamBase(std::move(raw), std::move(name), std::move(head)), in_(kChunk), limits_(limits) {
     std::memset(&z_, 0, sizeof z_);
     if (inflateInit2(&z_, 15 + 32) != Z_OK) throw InputError(fmt::format("'{}': zlib init failed", this->name()));
   }
@@ -139,6 +152,11 @@ class GzipStream final : public StreamBase {
         in_member_ = true;
       }
       const int rc = inflate(&z_, Z_NO_FLUSH);
+      // total_in/total_out count this member only (inflateReset clears them).
+      if (over_ratio(z_.total_out, z_.total_in, limits_)) {
+        done_ = true;
+        throw_ratio(name(), "gzip member", z_.total_out, z_.total_in, limits_);
+      }
       if (rc == Z_STREAM_END) {
         in_member_ = false;
         inflateReset(&z_);
@@ -153,15 +171,16 @@ class GzipStream final : public StreamBase {
  private:
   z_stream z_;
   std::vector<char> in_;
+  DecompressionLimits limits_;
   bool in_member_ = false;
   bool done_ = false;
 };
 
 class ZstdStream final : public StreamBase {
  public:
-  ZstdStream(std::unique_ptr<RawSource> raw, std::string name, std::string head)
+  ZstdStream(std::unique_ptr<RawSource> raw, std::string name, std::string head, DecompressionLimits limits)
       : StreamBase(std::move(raw), std::move(name), std::move(head)), dctx_(ZSTD_createDCtx()),
-        in_(ZSTD_DStreamInSize()) {
+        in_(ZSTD_DStreamInSize()), limits_(limits) {
     if (dctx_ == nullptr) throw InputError(fmt::format("'{}': zstd init failed", this->name()));
   }
   ~ZstdStream() override { ZSTD_freeDCtx(dctx_); }
@@ -178,11 +197,19 @@ class ZstdStream final : public StreamBase {
         }
         input_ = ZSTD_inBuffer{in_.data(), n, 0};
       }
+      const std::size_t in_before = input_.pos, out_before = out.pos;
       const std::size_t hint = ZSTD_decompressStream(dctx_, &out, &input_);
       if (ZSTD_isError(hint)) {
         done_ = true;
         throw InputError(fmt::format("'{}': corrupt zstd data ({})", name(), ZSTD_getErrorName(hint)));
       }
+      frame_in_ += input_.pos - in_before;
+      frame_out_ += out.pos - out_before;
+      if (over_ratio(frame_out_, frame_in_, limits_)) {
+        done_ = true;
+        throw_ratio(name(), "zstd frame", frame_out_, frame_in_, limits_);
+      }
+      if (hint == 0) frame_in_ = frame_out_ = 0;  // a frame ended: the next one is measured afresh
       last_hint_ = hint;
     }
     return out.pos;
@@ -192,11 +219,14 @@ class ZstdStream final : public StreamBase {
   ZSTD_DCtx* dctx_;
   std::vector<char> in_;
   ZSTD_inBuffer input_{nullptr, 0, 0};
+  DecompressionLimits limits_;
+  std::uint64_t frame_in_ = 0, frame_out_ = 0;
   std::size_t last_hint_ = 0;
   bool done_ = false;
 };
 
-std::unique_ptr<InputStream> make_stream(std::unique_ptr<RawSource> raw, std::string name) {
+std::unique_ptr<InputStream> make_stream(std::unique_ptr<RawSource> raw, std::string name,
+                                         const DecompressionLimits& limits = {}) {
   std::string head(4, '\0');
   std::size_t got = 0;
   while (got < head.size()) {
@@ -207,9 +237,9 @@ std::unique_ptr<InputStream> make_stream(std::unique_ptr<RawSource> raw, std::st
   head.resize(got);
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(head[i]); };
   if (got >= 2 && byte(0) == 0x1f && byte(1) == 0x8b)
-    return std::make_unique<GzipStream>(std::move(raw), std::move(name), std::move(head));
+    return std::make_unique<GzipStream>(std::move(raw), std::move(name), std::move(head), limits);
   if (got >= 4 && byte(0) == 0x28 && byte(1) == 0xb5 && byte(2) == 0x2f && byte(3) == 0xfd)
-    return std::make_unique<ZstdStream>(std::move(raw), std::move(name), std::move(head));
+    return std::make_unique<ZstdStream>(std::move(raw), std::move(name), std::move(head), limits);
   return std::make_unique<PlainStream>(std::move(raw), std::move(name), std::move(head));
 }
 
@@ -236,6 +266,14 @@ std::unique_ptr<InputStream> open_input(const std::string& path) {
 
 std::unique_ptr<InputStream> open_memory(std::string bytes, std::string name) {
   return make_stream(std::make_unique<MemorySource>(std::move(bytes)), std::move(name));
+}
+
+std::unique_ptr<InputStream> open_input(const std::string& path, const DecompressionLimits& limits) {
+  return make_stream(open_source(path), source_name(path), limits);
+}
+
+std::unique_ptr<InputStream> open_memory(std::string bytes, std::string name, const DecompressionLimits& limits) {
+  return make_stream(std::make_unique<MemorySource>(std::move(bytes)), std::move(name), limits);
 }
 
 std::unique_ptr<InputStream> open_raw_input(const std::string& path) {

@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 
+#include "common/errors.h"
+
 namespace byline {
 
 class InputStream {
@@ -31,10 +33,26 @@ class InputStream {
 
 enum class Compression { None, Gzip, Zstd };
 
+// Bounds on decoding a compressed input, so that a decompression bomb costs
+// neither memory nor hours: a gzip member or zstd frame whose output passes
+// `ratio_floor` bytes and is more than `max_ratio` times the compressed bytes
+// it came from makes read() throw DecompressionLimitError. 0: no bound.
+struct DecompressionLimits {
+  std::uint64_t max_ratio = 0;
+  std::uint64_t ratio_floor = 1u << 20;
+};
+// Thrown by read() when DecompressionLimits are exceeded; an InputError, so
+// callers that only know InputError still stop reading that input.
+struct DecompressionLimitError : InputError {
+  using InputError::InputError;
+};
+
 // Opens `path` ("-" for stdin). Throws InputError if it cannot be opened.
 std::unique_ptr<InputStream> open_input(const std::string& path);
+std::unique_ptr<InputStream> open_input(const std::string& path, const DecompressionLimits& limits);
 // Wraps an in-memory buffer (tests, payloads): compression still detected.
 std::unique_ptr<InputStream> open_memory(std::string bytes, std::string name = "<memory>");
+std::unique_ptr<InputStream> open_memory(std::string bytes, std::string name, const DecompressionLimits& limits);
 // The same without decoding: the raw bytes as stored, for readers that handle
 // compression themselves (the WARC reader decodes gzip member by member to
 // report seekable record offsets and to resynchronise after a corrupt member).

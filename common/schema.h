@@ -63,6 +63,13 @@ inline constexpr std::string_view kCreatedBy = "byline.created_by";          // 
 inline constexpr std::string_view kCheckpoint = "byline.checkpoint";
 // byline.section_label.<key> = the label first seen for that key ("India News")
 inline constexpr std::string_view kSectionLabelPrefix = "byline.section_label.";
+// The facet column (common/facet_column_format.h), added without a version
+// bump: an index without it is counted from the value slots. Its header is
+// "<format> <chunk docs> <last docid> <doccount> <revision> <story codes>"; chunks are
+// byline.column.<dimension>.<chunk number>, dictionaries
+// byline.column.dict.<dimension>.
+inline constexpr std::string_view kFacetColumn = "byline.column";
+inline constexpr std::string_view kFacetColumnPrefix = "byline.column.";
 }  // namespace metadata
 
 // Xapian refuses terms over 245 bytes; longer values (URLs, ids) are replaced by

@@ -14,13 +14,17 @@ namespace {
 
 constexpr std::size_t kOutChunk = 1 << 16;
 
-bool over_limit(std::size_t out, std::size_t in, const DecodeLimits& limits) {
+// `in`: encoded bytes consumed by this step; `origin`: the size of the payload
+// as stored. A later step of "gzip, gzip" is measured against the stored
+// bytes, so that nesting codings cannot multiply the ratio unseen.
+bool over_limit(std::size_t out, std::size_t in, std::size_t origin, const DecodeLimits& limits) {
   if (out > limits.max_output) return true;
-  return out > limits.ratio_floor && out / std::max<std::size_t>(in, 1) > limits.max_ratio;
+  return limits.max_ratio != 0 && out > limits.ratio_floor &&
+         out / std::max<std::size_t>(std::min(in, origin), 1) > limits.max_ratio;
 }
 
 // window_bits: 15 + 16 gzip, 15 zlib, -15 raw deflate.
-DecodeResult inflate_all(std::string_view data, int window_bits, const DecodeLimits& limits) {
+DecodeResult inflate_all(std::string_view data, int window_bits, std::size_t origin, const DecodeLimits& limits) {
   DecodeResult result;
   z_stream z{};
   if (inflateInit2(&z, window_bits) != Z_OK) {
@@ -38,7 +42,7 @@ DecodeResult inflate_all(std::string_view data, int window_bits, const DecodeLim
     const int rc = inflate(&z, Z_NO_FLUSH);
     in_pos = data.size() - z.avail_in;
     result.output.resize(old + kOutChunk - z.avail_out);
-    if (over_limit(result.output.size(), in_pos, limits)) {
+    if (over_limit(result.output.size(), in_pos, origin, limits)) {
       result.status = DecodeStatus::OverLimit;
       break;
     }
@@ -72,7 +76,7 @@ DecodeResult inflate_all(std::string_view data, int window_bits, const DecodeLim
   return result;
 }
 
-DecodeResult brotli_all(std::string_view data, const DecodeLimits& limits) {
+DecodeResult brotli_all(std::string_view data, std::size_t origin, const DecodeLimits& limits) {
   DecodeResult result;
   BrotliDecoderState* state = BrotliDecoderCreateInstance(nullptr, nullptr, nullptr);
   if (state == nullptr) {
@@ -89,7 +93,7 @@ DecodeResult brotli_all(std::string_view data, const DecodeLimits& limits) {
     const BrotliDecoderResult rc =
         BrotliDecoderDecompressStream(state, &avail_in, &next_in, &avail_out, &next_out, nullptr);
     result.output.resize(old + kOutChunk - avail_out);
-    if (over_limit(result.output.size(), data.size() - avail_in, limits)) {
+    if (over_limit(result.output.size(), data.size() - avail_in, origin, limits)) {
       result.status = DecodeStatus::OverLimit;
       break;
     }
@@ -107,20 +111,21 @@ DecodeResult brotli_all(std::string_view data, const DecodeLimits& limits) {
   return result;
 }
 
-DecodeResult decode_one(std::string_view coding, std::string_view data, const DecodeLimits& limits) {
+DecodeResult decode_one(std::string_view coding, std::string_view data, std::size_t origin,
+                        const DecodeLimits& limits) {
   if (coding == "gzip" || coding == "x-gzip") {
     if (data.size() < 2 || static_cast<unsigned char>(data[0]) != 0x1f || static_cast<unsigned char>(data[1]) != 0x8b)
       return {DecodeStatus::Ok, std::string(data), {}};
-    return inflate_all(data, 15 + 16, limits);
+    return inflate_all(data, 15 + 16, origin, limits);
   }
   if (coding == "deflate") {
     // RFC 9110 says zlib, but some servers send raw deflate: a zlib header has
     // CM = 8 in its low nibble and is a multiple of 31 as a 16-bit number.
     const bool zlib_header = data.size() >= 2 && (static_cast<unsigned char>(data[0]) & 0x0f) == 8 &&
                              ((static_cast<unsigned char>(data[0]) << 8) | static_cast<unsigned char>(data[1])) % 31 == 0;
-    return inflate_all(data, zlib_header ? 15 : -15, limits);
+    return inflate_all(data, zlib_header ? 15 : -15, origin, limits);
   }
-  if (coding == "br") return brotli_all(data, limits);
+  if (coding == "br") return brotli_all(data, origin, limits);
   DecodeResult result;
   result.status = DecodeStatus::Unsupported;
   return result;
@@ -142,7 +147,7 @@ DecodeResult decode_content(std::string_view content_encoding, std::string_view 
     return result;
   }
   for (auto it = codings.rbegin(); it != codings.rend(); ++it) {
-    DecodeResult step = decode_one(*it, result.output, limits);
+    DecodeResult step = decode_one(*it, result.output, data.size(), limits);
     step.encoding = step.status == DecodeStatus::Ok ? std::string() : *it;
     if (step.status != DecodeStatus::Ok) return step;
     result = std::move(step);

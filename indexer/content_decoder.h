@@ -12,7 +12,7 @@ namespace byline {
 
 struct DecodeLimits {
   std::size_t max_output = 64 << 20;  // decoded bytes
-  std::uint64_t max_ratio = 200;      // decoded / encoded, checked past ratio_floor
+  std::uint64_t max_ratio = 200;      // decoded / encoded (as stored), checked past ratio_floor; 0: none
   std::size_t ratio_floor = 1 << 20;  // small outputs may have any ratio
 };
 

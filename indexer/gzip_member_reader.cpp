@@ -15,8 +15,8 @@ bool is_gzip_magic(const char* p) {
 }
 }  // namespace
 
-GzipMemberReader::GzipMemberReader(InputStream& raw, ProblemCallback on_problem)
-    : raw_(raw), on_problem_(std::move(on_problem)), in_(kInputChunk) {
+GzipMemberReader::GzipMemberReader(InputStream& raw, ProblemCallback on_problem, DecompressionLimits limits)
+    : raw_(raw), on_problem_(std::move(on_problem)), limits_(limits), in_(kInputChunk) {
   // 15 + 16: gzip wrapper only, so a member boundary is always a gzip header.
   if (inflateInit2(&z_, 15 + 16) != Z_OK) throw std::bad_alloc();
   ensure_input(3);
@@ -113,6 +113,16 @@ std::size_t GzipMemberReader::read_gzip(char* out, std::size_t size) {
     const int rc = inflate(&z_, Z_NO_FLUSH);
     in_pos_ = in_len_ - z_.avail_in;
     produced = size - z_.avail_out;
+    // total_in/total_out count this member only (inflateReset clears them).
+    if (limits_.max_ratio != 0 && z_.total_out > limits_.ratio_floor &&
+        z_.total_out / std::max<uLong>(z_.total_in, 1) > limits_.max_ratio) {
+      on_problem_(member_raw_start_, "gzip: decompression limit",
+                  fmt::format("{} bytes inflated to over {}", z_.total_in, z_.total_out));
+      inflateReset(&z_);
+      in_member_ = false;
+      broken_ = after_break_ = true;
+      break;
+    }
     if (rc == Z_STREAM_END) {
       in_member_ = false;
       inflateReset(&z_);

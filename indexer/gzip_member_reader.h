@@ -35,7 +35,9 @@ class GzipMemberReader {
 
   // `raw` must yield the bytes as stored (open_raw_input / open_raw_memory). A
   // stream that was already decoded is read as plain bytes, which also works.
-  GzipMemberReader(InputStream& raw, ProblemCallback on_problem);
+  // `limits`: a member that inflates past them is abandoned like a corrupt one
+  // (a break), reported as "gzip: decompression limit".
+  GzipMemberReader(InputStream& raw, ProblemCallback on_problem, DecompressionLimits limits = {});
   ~GzipMemberReader();
   GzipMemberReader(const GzipMemberReader&) = delete;
   GzipMemberReader& operator=(const GzipMemberReader&) = delete;
@@ -64,6 +66,7 @@ class GzipMemberReader {
 
   InputStream& raw_;
   ProblemCallback on_problem_;
+  DecompressionLimits limits_;
   std::vector<char> in_;
   std::size_t in_pos_ = 0, in_len_ = 0;
   std::uint64_t raw_read_ = 0;

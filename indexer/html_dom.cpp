@@ -175,10 +175,13 @@ std::string limit_html_nesting(std::string_view html, int max_depth, int* droppe
   return out;
 }
 
-HtmlDocument parse_html(std::string_view html) {
+HtmlDocument parse_html(std::string_view html, int max_depth) {
+  max_depth = std::clamp(max_depth, 1, kMaxHtmlDepth);
   HtmlDocument doc;
   int dropped = 0;
-  const std::string guarded = limit_html_nesting(html, kMaxHtmlDepth - 20, &dropped);
+  // The guard leaves a margin for the elements gumbo adds itself (html, head,
+  // body, reconstructed formatting elements); the copy below enforces the rest.
+  const std::string guarded = limit_html_nesting(html, std::max(max_depth - 20, max_depth / 2), &dropped);
   doc.flattened_ = dropped;
 
   GumboOptions options = kGumboDefaultOptions;
@@ -195,10 +198,10 @@ HtmlDocument parse_html(std::string_view html) {
     stack.pop_back();
     const GumboNode* g = item.node;
     int parent = item.parent;
-    if (doc.nodes_[static_cast<std::size_t>(parent)].depth >= kMaxHtmlDepth) {
+    if (doc.nodes_[static_cast<std::size_t>(parent)].depth >= max_depth) {
       // Gumbo can still nest a little deeper than the guard counted
       // (reconstructed formatting elements): attach to the ancestor at the limit.
-      while (doc.nodes_[static_cast<std::size_t>(parent)].depth >= kMaxHtmlDepth)
+      while (doc.nodes_[static_cast<std::size_t>(parent)].depth >= max_depth)
         parent = doc.nodes_[static_cast<std::size_t>(parent)].parent;
       ++doc.flattened_;
     }

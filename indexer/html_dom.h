@@ -8,6 +8,8 @@
 // drops the open/close tags that would exceed it before gumbo sees the page
 // (gumbo 0.10 frees its tree recursively), and the copy attaches anything still
 // deeper to its ancestor at the limit. Text is never dropped by the guard.
+// The limit can be lowered per call (IndexLimits::max_html_depth), never
+// raised: kMaxHtmlDepth is the ceiling.
 
 #include <cstdint>
 #include <string>
@@ -53,13 +55,14 @@ class HtmlDocument {
   int flattened() const { return flattened_; }
 
  private:
-  friend HtmlDocument parse_html(std::string_view html);
+  friend HtmlDocument parse_html(std::string_view html, int max_depth);
   std::vector<HtmlNode> nodes_;
   int flattened_ = 0;
 };
 
-// Parses UTF-8 HTML (invalid bytes are tolerated by gumbo as U+FFFD).
-HtmlDocument parse_html(std::string_view html);
+// Parses UTF-8 HTML (invalid bytes are tolerated by gumbo as U+FFFD), keeping
+// at most `max_depth` levels of nesting (clamped to 1..kMaxHtmlDepth).
+HtmlDocument parse_html(std::string_view html, int max_depth = kMaxHtmlDepth);
 
 // Removes tags nested deeper than `max_depth` (approximate: tags that close
 // implicitly such as <p> and <li> are not counted), keeping all text. Returns

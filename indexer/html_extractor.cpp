@@ -210,7 +210,7 @@ std::string country_from_url(std::string_view url) {
 
 HtmlExtraction extract_html(std::string_view utf8_html, const HtmlContext& context) {
   HtmlExtraction out;
-  if (utf8_html.size() > kMaxHtmlBytes) {
+  if (utf8_html.size() > context.max_html_bytes) {
     out.is_article = false;
     out.skip_reason = "page too large";
     return out;
@@ -227,7 +227,7 @@ HtmlExtraction extract_html(std::string_view utf8_html, const HtmlContext& conte
     return out;
   }
 
-  const HtmlDocument doc = parse_html(utf8_html);
+  const HtmlDocument doc = parse_html(utf8_html, context.max_html_depth);
   if (doc.flattened() > 0) out.notes.push_back("html: nesting too deep, tags flattened");
   const PageMetadata meta = read_metadata(doc);
   if (meta.json_ld_failed > 0) out.notes.push_back("json-ld: unreadable block");

@@ -38,8 +38,9 @@
 // Dates are parsed with common/date_time.h parse_datetime; hints come from
 // the URL's country TLD (.in → IN, .co.uk → GB …) or the page language.
 //
-// Bounds: pages over kMaxHtmlBytes are skipped with a reason; nesting depth is
-// bounded by the DOM (html_dom.h). Input should be UTF-8; invalid bytes are
+// Bounds: pages over HtmlContext::max_html_bytes are skipped with a reason;
+// nesting deeper than HtmlContext::max_html_depth is flattened by the DOM
+// (html_dom.h) with a note. Input should be UTF-8; invalid bytes are
 // replaced. Never throws on bad input.
 
 #include <optional>
@@ -49,6 +50,7 @@
 
 #include "common/article.h"
 #include "common/date_time.h"
+#include "indexer/html_dom.h"
 
 namespace byline {
 
@@ -67,6 +69,10 @@ struct HtmlContext {
   // repeat on the page's site (host of the URL) are dropped as furniture.
   // Not owned; the caller serialises calls that share a model.
   SiteBoilerplate* site_model = nullptr;
+  // Bounds (common/limits.h): a larger page is skipped "page too large";
+  // deeper nesting is flattened (at most kMaxHtmlDepth).
+  std::size_t max_html_bytes = kMaxHtmlBytes;
+  int max_html_depth = kMaxHtmlDepth;
 };
 
 struct HtmlExtraction {

@@ -11,6 +11,10 @@ namespace {
 constexpr std::string_view kTitleSeparators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
                                                  " \xC2\xB7 ", " \xC2\xBB ", " \xC2\xAB ", " // ", " : "};
 
+// Separators written without spaces; see strip_site_affixes.
+constexpr std::string_view kCompactSeparators[] = {"-", "_", ":", "|", "\xEF\xBD\x9C" /* ｜ */, "\xEF\xBC\x9A" /* ： */,
+                                                   "\xE3\x85\xA3" /* ㅣ */, "\xE2\x80\x93", "\xE2\x80\x94"};
+
 // An <h1> worth offering as the headline: some words, or a CJK line.
 bool headline_like(std::string_view text) {
   if (text.empty() || text.size() > 400) return false;
@@ -23,6 +27,23 @@ struct Candidate {
   std::string source;
   std::string squashed;
 };
+
+bool said_by_meta(const std::vector<Candidate>& metas, const std::string& squashed) {
+  return std::any_of(metas.begin(), metas.end(), [&](const Candidate& m) { return m.squashed == squashed; });
+}
+
+// Separators between a kicker and the headline proper ("Kicker: Title").
+constexpr std::string_view kKickerSeparators[] = {": ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " | "};
+
+// True if `text` is "<kicker><separator><title>" with squash_text(title) ==
+// `title_squashed`, for a non-empty kicker.
+bool has_kicker_before(std::string_view text, const std::string& title_squashed) {
+  if (title_squashed.empty()) return false;
+  for (std::string_view sep : kKickerSeparators)
+    for (std::size_t at = text.find(sep); at != std::string_view::npos; at = text.find(sep, at + 1))
+      if (at > 0 && squash_text(text.substr(at + sep.size())) == title_squashed) return true;
+  return false;
+}
 
 }  // namespace
 
@@ -84,6 +105,18 @@ std::string strip_site_affixes(std::string title, const std::vector<std::string>
     }
     if (!changed) break;
   }
+  // A site name glued on without spaces, as CJK and Korean titles do
+  // ("Headline:SiteBlog", "Headline-Section<U+3163>Site"): only a last part
+  // with no space in it, and only when it names the site.
+  for (std::string_view sep : kCompactSeparators) {
+    const std::size_t last = title.rfind(sep);
+    if (last == std::string::npos || last == 0) continue;
+    const std::string_view tail = trim(std::string_view(title).substr(last + sep.size()));
+    if (tail.empty() || tail.find(' ') != std::string_view::npos || !names_site(tail, site_names)) continue;
+    const std::string_view head = trim(std::string_view(title).substr(0, last));
+    if (squash_text(head).empty()) continue;
+    return std::string(head);
+  }
   return title;
 }
 
@@ -108,6 +141,10 @@ TitleChoice choose_title(const HtmlDocument& doc, const PageMetadata& meta, cons
     if (any_h1.empty() && !text.empty() && text.size() <= 400) any_h1 = text;
     if (!headline_like(text)) continue;
     std::string squashed = squash_text(text);
+    // An <h1> that names the site is its logo ("Daily Planet Logo"), not a
+    // headline — unless a meta title says the same (a site name field that
+    // holds the headline is the template's mistake, not the <h1>'s).
+    if (names_site(text, site_names) && !said_by_meta(metas, squashed)) continue;
     h1s.push_back({std::move(text), "dom:h1", std::move(squashed)});
   }
 
@@ -126,7 +163,19 @@ TitleChoice choose_title(const HtmlDocument& doc, const PageMetadata& meta, cons
     for (const Candidate& m : metas)
       if (m.squashed.find(h.squashed) != std::string::npos && h.squashed.size() * 10 >= m.squashed.size() * 6)
         return {h.value, h.source};
-  // 2. Metadata that agrees with itself (or no single <h1> to prefer).
+  // 2. The page's only headline-like <h1>: without a JSON-LD headline, meta
+  //    titles that differ from it are share-card or search variants, even when
+  //    they agree with each other (og:title copied into twitter:title). An
+  //    <h1> that is a meta title with a kicker glued in front ("Kicker - Title")
+  //    gives way to that meta title.
+  if (h1s.size() == 1) {
+    const Candidate& h = h1s.front();
+    for (const Candidate& m : metas)
+      if (has_kicker_before(h.value, m.squashed)) return {m.value, m.source};
+    return {h.value, h.source};
+  }
+  // 3. Several <h1>s or none: the meta title most others agree with, the
+  //    first in order of preference on a tie.
   if (!metas.empty()) {
     std::size_t best = 0;
     int best_votes = 0;
@@ -138,10 +187,8 @@ TitleChoice choose_title(const HtmlDocument& doc, const PageMetadata& meta, cons
         best = i;
       }
     }
-    if (best_votes >= 2 || h1s.size() != 1) return {metas[best].value, metas[best].source};
+    return {metas[best].value, metas[best].source};
   }
-  // 3. The page's only headline-like <h1>.
-  if (h1s.size() == 1) return {h1s.front().value, h1s.front().source};
   // 4. Whatever there is.
   if (!any_h1.empty()) return {any_h1, "dom:h1"};
   return {};

@@ -6,6 +6,7 @@
 
 #include <vector>
 
+#include "common/limits.h"
 #include "indexer/article_sink.h"
 #include "indexer/input_files.h"
 #include "indexer/jsonl_reader.h"
@@ -16,14 +17,16 @@ namespace byline {
 struct IndexRunOptions {
   JsonlOptions jsonl;
   DateParseHints date_hints;
-  std::size_t max_page_bytes = 32u << 20;  // a text or HTML page larger than this is skipped
+  IndexLimits limits;                      // bounds on records, pages, decoding, fields (common/limits.h)
   bool keep_non_articles = false;          // index HTML pages that are not articles (home pages, fronts)
   std::string page_url;                    // URL for a single page given without one (`extract --url`)
 };
 
 // Never aborts on a bad file: a file that fails while being read (corrupt
-// compression, I/O error) is counted as a skip "unreadable input" and the run
-// goes on with the next one.
+// compression, I/O error) is counted as a skip "unreadable input", one whose
+// compressed data inflates past options.limits as "input: decompression
+// limit", and the run goes on with the next one. Every accepted article is
+// cut to options.limits first (indexer/article_limits.h).
 // Where to start: files before `file` are not read, and reading of `file`
 // starts at decoded byte `offset` (a record boundary a previous run reported
 // through ArticleSink::record_boundary).

@@ -65,11 +65,13 @@ IndexWriter::IndexWriter(Xapian::WritableDatabase db, const AnalyzerSettings& an
     : db_(std::move(db)), analyzer_(analyzer), builder_(analyzer_), options_(options) {
   analyzer_.record_in(db_);
   builder_.attach(db_);  // spelling data and wire-copy story keys come from this database
+  column_.attach(db_);   // after the schema check: an index we refuse is not rebuilt
 }
 
 IndexWriter::~IndexWriter() {
   if (finished_) return;
   try {
+    column_.flush();
     db_.commit();
   } catch (...) {
     // A destructor must not throw; finish() reports commit errors.
@@ -82,7 +84,8 @@ void IndexWriter::accept(Article article) {
   else ++stats_.added;
   if (!article.section_key.empty() && !article.section.empty())
     new_section_labels_.try_emplace(article.section_key, article.section);
-  db_.replace_document(term, builder_.build(article));
+  const Xapian::Document doc = builder_.build(article);
+  column_.record(db_.replace_document(term, doc), doc);
   ++pending_;
   // Commits normally happen at record boundaries (so the checkpoint matches);
   // a reader that gives none (a long WARC file) still commits, at twice the
@@ -138,6 +141,7 @@ void IndexWriter::commit() {
     const nlohmann::json j = {{"run", position_->run}, {"file", position_->file}, {"offset", position_->offset}};
     db_.set_metadata(std::string(schema::metadata::kCheckpoint), j.dump());
   }
+  column_.flush();
   db_.commit();
   pending_ = 0;
 }

@@ -14,6 +14,7 @@
 #include "common/analyzer.h"
 #include "indexer/article_sink.h"
 #include "indexer/document_builder.h"
+#include "indexer/facet_column_writer.h"
 #include "indexer/index_stats.h"
 
 namespace byline {
@@ -73,6 +74,7 @@ class IndexWriter final : public ArticleSink {
   bool finished_ = false;
   std::optional<Checkpoint> position_;  // set once a run started: written with each commit
   std::unordered_map<std::string, std::string> new_section_labels_;  // key -> first label seen this run
+  FacetColumnWriter column_;  // flushed into every commit, with the documents it describes
 };
 
 }  // namespace byline

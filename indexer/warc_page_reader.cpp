@@ -162,7 +162,7 @@ void WarcPageReader::read_file(const std::string& path, const Callbacks& callbac
   const bool zstd = got == 4 && static_cast<unsigned char>(magic[0]) == 0x28 &&
                     static_cast<unsigned char>(magic[1]) == 0xb5 && static_cast<unsigned char>(magic[2]) == 0x2f &&
                     static_cast<unsigned char>(magic[3]) == 0xfd;
-  raw = zstd ? open_input(path) : open_raw_input(path);
+  raw = zstd ? open_input(path, options_.warc.decompression) : open_raw_input(path);
   read(*raw, callbacks);
 }
 

@@ -128,7 +128,8 @@ WarcReader::WarcReader(InputStream& input, WarcLimits limits, ProblemCallback on
   source_ = std::make_unique<GzipMemberReader>(
       input_, [this](std::uint64_t raw, std::string_view reason, std::string_view detail) {
         report_raw(raw, reason, detail);
-      });
+      },
+      limits_.decompression);
 }
 
 WarcReader::~WarcReader() = default;

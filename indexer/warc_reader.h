@@ -25,6 +25,8 @@
 //   "warc: Content-Length too short" bytes follow the block before the separator;
 //                                    the block is delivered as declared
 //   "gzip: corrupt member", "gzip: truncated member", "gzip: garbage between members"
+//   "gzip: decompression limit"      a member inflates past WarcLimits::decompression
+//                                    (a bomb); abandoned like a corrupt member
 // `record_lost` tells whether the problem cost a record (no record delivered).
 
 #include <cstdint>
@@ -47,6 +49,7 @@ struct WarcLimits {
   std::size_t max_header_line = 64 << 10;   // one WARC header line
   std::size_t max_header_bytes = 1 << 20;   // the whole WARC header
   std::uint64_t max_record_bytes = 64 << 20;  // Content-Length (the block)
+  DecompressionLimits decompression;          // per gzip member; none by default
 };
 
 struct WarcRecord {

@@ -19,10 +19,10 @@ namespace {
 constexpr unsigned kParserFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                                   Xapian::QueryParser::FLAG_PURE_NOT;
 
-void check_length(const std::string& text) {
-  if (text.size() > kMaxQueryBytes)
+void check_length(const std::string& text, std::size_t max_bytes) {
+  if (text.size() > max_bytes)
     throw_query_syntax_error(text.substr(0, 40) + "…",
-                             fmt::format("the query is {} bytes long; the limit is {}", text.size(), kMaxQueryBytes));
+                             fmt::format("the query is {} bytes long; the limit is {}", text.size(), max_bytes));
 }
 
 // Xapian 1.4.22's QueryParser does not survive an exception thrown by a
@@ -83,7 +83,7 @@ Xapian::Query QueryBuilder::build(const std::string& text) const { return build(
 
 Xapian::Query QueryBuilder::build(const std::string& text, const QueryClock& clock) const {
   if (trim(text).empty()) return Xapian::Query::MatchAll;
-  check_length(text);
+  check_length(text, max_query_bytes_);
   check_query_syntax(text);
   *clock_ = clock;
   try {
@@ -95,7 +95,7 @@ Xapian::Query QueryBuilder::build(const std::string& text, const QueryClock& clo
 
 std::string QueryBuilder::corrected(const std::string& text, const QueryClock& clock) const {
   if (trim(text).empty()) return {};
-  check_length(text);
+  check_length(text, max_query_bytes_);
   check_query_syntax(text);
   *clock_ = clock;
   try {

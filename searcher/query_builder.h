@@ -12,12 +12,10 @@
 
 #include "common/analyzer.h"
 #include "searcher/query_clock.h"
+#include "searcher/search_request.h"
 
 namespace byline {
 
-// Longest query accepted, in bytes; longer ones are refused with a
-// QuerySyntaxError (exit code 5) before parsing.
-inline constexpr std::size_t kMaxQueryBytes = 4096;
 // Most terms one trailing wildcard expands to (the most frequent are kept),
 // so that `a*` cannot blow up a query.
 inline constexpr unsigned kMaxWildcardTerms = 1000;
@@ -34,6 +32,10 @@ class QueryBuilder {
   Xapian::Query build(const std::string& text) const;
   Xapian::Query build(const std::string& text, const QueryClock& clock) const;
 
+  // Queries longer than this (kMaxQueryBytes by default) are refused with a
+  // QuerySyntaxError before parsing.
+  void set_max_query_bytes(std::size_t bytes) { max_query_bytes_ = bytes; }
+
   // The query with misspelt words replaced by the archive's most similar
   // frequent word (Xapian's spelling table, filled at index time); "" when
   // nothing would change or the index has no spelling data.
@@ -45,6 +47,7 @@ class QueryBuilder {
   // What a field processor threw during the current parse_query, raised once
   // it has returned (see GuardedFieldProcessor in query_builder.cpp).
   std::shared_ptr<std::exception_ptr> field_error_;
+  std::size_t max_query_bytes_ = kMaxQueryBytes;
 };
 
 }  // namespace byline

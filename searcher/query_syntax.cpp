@@ -21,6 +21,21 @@ bool is_binary_operator(std::string_view word) {
          word.starts_with("NEAR/") || word.starts_with("ADJ/");
 }
 
+bool is_proximity_operator(std::string_view word) {
+  return word == "NEAR" || word == "ADJ" || word.starts_with("NEAR/") || word.starts_with("ADJ/");
+}
+
+// Xapian's NEAR and ADJ join single words (field:word included). Given a
+// phrase, a bracket, a wildcard or a +/- word, its QueryParser silently falls
+// back to reading the whole query as a loose OR of its words, the operator
+// included: a different query from the one written. So such an operand is an
+// error here.
+bool is_single_word(std::string_view token) {
+  return !token.empty() && token != "(" && token != ")" && token.find('"') == std::string_view::npos &&
+         token.back() != '*' && token.front() != '-' && token.front() != '+' && !is_binary_operator(token) &&
+         token != "NOT";
+}
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Splits the query into words and brackets outside quotes; a quoted phrase
@@ -75,6 +90,13 @@ void check_query_syntax(std::string_view query) {
         throw_query_syntax_error(query, fmt::format("'{}' at column {} has nothing on its left", t.text, t.column));
       if (at_end)
         throw_query_syntax_error(query, fmt::format("'{}' at column {} has nothing on its right", t.text, t.column));
+      if (is_proximity_operator(t.text))
+        for (const Token* operand : {&tokens[k - 1], &tokens[k + 1]})
+          if (!is_single_word(operand->text))
+            throw_query_syntax_error(
+                query, fmt::format("'{}' at column {} joins single words, not '{}' (a phrase, bracket, wildcard or "
+                                   "+/- word)",
+                                   t.text, t.column, operand->text));
     } else if (t.text == "NOT" && at_end) {
       throw_query_syntax_error(query, fmt::format("'NOT' at column {} has nothing after it", t.column));
     }

@@ -3,6 +3,7 @@
 // future server) from its options. See docs/query-language.md for `query`.
 
 #include <cmath>
+#include <cstddef>
 #include <limits>
 #include <string>
 #include <vector>
@@ -15,11 +16,19 @@ namespace byline {
 // from the archive's newest article (see searcher/recency_source.h).
 enum class SortOrder { Relevance, Newest, Oldest, Recency };
 
-// Limits checked by Searcher::search (UsageError, exit code 2): offset + limit
-// (the result window) and facet sizes. The query's length limit is in
-// query_builder.h.
+// Default limits (docs/limits.md). Searcher::search refuses a request over
+// them: a query longer than max_query_bytes with a QuerySyntaxError (exit code
+// 5), a result window (offset + limit) or facet size over theirs with a
+// UsageError (exit code 2). A server sets its own through SearchLimits.
+inline constexpr std::size_t kMaxQueryBytes = 4096;
 inline constexpr unsigned kMaxResultWindow = 1000000;
 inline constexpr unsigned kMaxFacetSize = 10000;
+
+struct SearchLimits {
+  std::size_t max_query_bytes = kMaxQueryBytes;
+  unsigned max_result_window = kMaxResultWindow;
+  unsigned max_facet_size = kMaxFacetSize;
+};
 // Auto picks the finest of day/month/year that keeps the histogram short (see
 // docs/json-output.md): day when the matches span at most 62 days, month when
 // they span at most 36 months, year otherwise.
@@ -58,6 +67,7 @@ struct SearchRequest {
   std::string like_id;
   // Offer a "did you mean" when the query matches fewer than this many articles.
   unsigned suggest_below = 3;
+  SearchLimits limits;
 };
 
 const char* to_string(SortOrder sort);

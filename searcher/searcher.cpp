@@ -12,6 +12,7 @@
 #include "common/schema.h"
 #include "common/stored_fields.h"
 #include "common/text.h"
+#include "searcher/facet_column_spy.h"
 #include "searcher/facets.h"
 #include "searcher/multi_facets.h"
 #include "searcher/recency_source.h"
@@ -106,12 +107,13 @@ std::string Searcher::describe_query(const std::string& query, const QueryClock&
 namespace {
 
 void validate(const SearchRequest& request) {
-  if (std::uint64_t{request.offset} + request.limit > kMaxResultWindow)
+  const SearchLimits& limits = request.limits;
+  if (std::uint64_t{request.offset} + request.limit > limits.max_result_window)
     throw UsageError(fmt::format("result window too large: offset {} + limit {} is over the limit of {} "
                                  "(use --all with --format jsonl|csv to export every match)",
-                                 request.offset, request.limit, kMaxResultWindow));
-  if (request.facet_size > kMaxFacetSize)
-    throw UsageError(fmt::format("facet size {} is over the limit of {}", request.facet_size, kMaxFacetSize));
+                                 request.offset, request.limit, limits.max_result_window));
+  if (request.facet_size > limits.max_facet_size)
+    throw UsageError(fmt::format("facet size {} is over the limit of {}", request.facet_size, limits.max_facet_size));
   for (const std::string& field : request.facet_fields)
     if (!facet_dimension(field))
       throw UsageError(fmt::format("unknown facet '{}': expected section, date, site, agency, author or lang", field));
@@ -132,11 +134,19 @@ std::vector<FacetValue> top_values(const ValueCounts& counts, unsigned size) {
 }
 
 // Counts of one dimension over every match of `query` (no collapsing: facets
-// count articles).
-ValueCounts count_dimension(const Xapian::Database& db, const Xapian::Query& query, const FacetDimension& dim) {
+// count articles), from `column` when there is one.
+ValueCounts count_dimension(const Xapian::Database& db, const Xapian::Query& query, const FacetDimension& dim,
+                            const FacetColumn* column) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
+  if (column) {
+    FacetColumnSpy spy;
+    spy.add(*column);
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 0, db.get_doccount());
+    return spy.counts(0);
+  }
   if (dim.multi_valued) {
     SplitValueCountSpy spy(dim.slot);
     enquire.add_matchspy(&spy);
@@ -188,9 +198,40 @@ Xapian::Query Searcher::matching_query(const SearchRequest& request) const {
   return trim(request.query).empty() ? like : Xapian::Query(Xapian::Query::OP_FILTER, like, query);
 }
 
+bool Searcher::refresh() const {
+  // reopen() itself reads the newest revision's root blocks, which a commit
+  // racing with it may be replacing: try again on the revision after that.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return db_.reopen();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kModifiedRetries) throw;
+    }
+  }
+}
+
 SearchResult Searcher::search(const SearchRequest& request) const {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return search_once(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // A writer committed twice since we opened: our revision's blocks may
+      // have been reused. The newest revision is consistent; start over there.
+      if (attempt == kModifiedRetries) throw;
+      refresh();
+    } catch (const Xapian::DatabaseCorruptError&) {
+      // Reading blocks a commit is reusing can also surface as "corrupt" (a
+      // block of the wrong level). Only a newer revision can explain that;
+      // without one the database really is damaged.
+      if (attempt == kModifiedRetries || !refresh()) throw;
+    }
+  }
+}
+
+SearchResult Searcher::search_once(const SearchRequest& request) const {
   const auto started = std::chrono::steady_clock::now();
   validate(request);
+  builder_.set_max_query_bytes(request.limits.max_query_bytes);
   SearchResult result;
   result.query = request.query;
   result.offset = request.offset;
@@ -207,21 +248,37 @@ SearchResult Searcher::search(const SearchRequest& request) const {
 
   // Spies see every document the matcher considers; asking it to check at
   // least every document in the database makes them (and the total) exact.
+  // Without facets nothing is counted and the matcher may stop early.
   const bool facets = request.facets && !request.facet_fields.empty();
   std::vector<FacetDimension> dims;
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
   std::vector<std::unique_ptr<SplitValueCountSpy>> split_spies;
+  // The dimensions the facet column holds are counted by document id, all in
+  // one spy; the others (authors; an index without the column) from values.
+  FacetColumnSpy column_spy;
+  std::vector<std::optional<std::size_t>> in_column;
+  std::vector<Xapian::MatchSpy*> value_spies;
+  // Without facets the matcher stops as early as it can (top-k): the total is
+  // then Xapian's estimate, which can be far off for a narrow AND (7 for 354
+  // on the 321k archive). Checking the first 1,000 matches would fix that but
+  // nearly doubled the p50 of the benchmark's queries, so it is not done:
+  // the output says "about", and facets (the default) give exact counts.
   Xapian::doccount check_at_least = 0;
   if (facets) {
     for (const std::string& field : request.facet_fields) {
       dims.push_back(*facet_dimension(field));
-      if (dims.back().multi_valued) {
+      const FacetColumn* column = dims.back().multi_valued ? nullptr : facet_columns_.get(db_, dims.back().slot);
+      in_column.push_back(column ? std::optional(column_spy.add(*column)) : std::nullopt);
+      if (column) {
+        spies.push_back(nullptr);
+        split_spies.push_back(nullptr);
+      } else if (dims.back().multi_valued) {
         split_spies.push_back(std::make_unique<SplitValueCountSpy>(dims.back().slot));
-        enquire.add_matchspy(split_spies.back().get());
+        value_spies.push_back(split_spies.back().get());
         spies.push_back(nullptr);
       } else {
         spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(dims.back().slot));
-        enquire.add_matchspy(spies.back().get());
+        value_spies.push_back(spies.back().get());
         split_spies.push_back(nullptr);
       }
     }
@@ -230,7 +287,29 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   // Xapian's collapsed count is an estimate even when every document is
   // checked; distinct story keys over all matches are exact.
   Xapian::ValueCountMatchSpy story_spy(schema::slot::kStory);
-  if (facets && request.collapse) enquire.add_matchspy(&story_spy);
+  const FacetColumn* stories = facets && request.collapse ? facet_columns_.get(db_, schema::slot::kStory) : nullptr;
+  // When the column holds every single-valued dimension asked for (and the
+  // stories, when collapsing), counting is a pass of its own over the matches
+  // alone (no weights, no sort, no collapsing), and the ranked pass that finds
+  // the hits stops as early as Xapian lets it, as without facets: collapsing
+  // every match in the ranked pass would cost more than all the counting.
+  const bool counting_pass =
+      facets && std::none_of(spies.begin(), spies.end(), [](const auto& s) { return s != nullptr; }) &&
+      (!request.collapse || stories);
+  if (counting_pass) {
+    if (stories) column_spy.count_stories(*stories);
+    Xapian::Enquire counting(db_);
+    counting.set_query(base);  // the ranked query's matches: recency only adds weight
+    counting.set_weighting_scheme(Xapian::BoolWeight());
+    counting.add_matchspy(&column_spy);
+    for (Xapian::MatchSpy* spy : value_spies) counting.add_matchspy(spy);
+    counting.get_mset(0, 0, db_.get_doccount());
+    check_at_least = 0;
+  } else if (facets) {
+    for (Xapian::MatchSpy* spy : value_spies) enquire.add_matchspy(spy);
+    if (column_spy.size() != 0) enquire.add_matchspy(&column_spy);
+    if (request.collapse) enquire.add_matchspy(&story_spy);
+  }
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
 
   if (request.collapse) {
@@ -240,6 +319,8 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     result.total = {mset.get_matches_estimated(), mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
   }
   result.stories = {mset.get_matches_estimated(), mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
+  // Two independent estimates can cross; there are never more stories than articles.
+  if (result.stories.value > result.total.value) result.stories.value = result.total.value;
   unsigned rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit = make_hit(it, mset, request, analyzer_.stemmer(), ++rank);
@@ -259,7 +340,10 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     for (std::size_t k = 0; k < dims.size(); ++k) {
       const FacetDimension& dim = dims[k];
       ValueCounts counts;
-      if (spies[k]) {
+      if (in_column[k]) {
+        counts = column_spy.counts(*in_column[k]);
+        counted = column_spy.total();
+      } else if (spies[k]) {
         counts = counts_of(*spies[k]);
         counted = spies[k]->get_total();
       } else {
@@ -270,7 +354,8 @@ SearchResult Searcher::search(const SearchRequest& request) const {
       bool multi = false;
       if (request.like_id.empty())
         if (const auto rest = query_without_field(request.query, dim.filter_field)) {
-          counts = count_dimension(db_, builder_.build(*rest, request.clock), dim);
+          counts = count_dimension(db_, builder_.build(*rest, request.clock), dim,
+                                   dim.multi_valued ? nullptr : facet_columns_.get(db_, dim.slot));
           multi = true;
         }
       if (dim.field == "section") {
@@ -289,11 +374,15 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     // Spies see every match before collapsing: with every document checked
     // their total is the exact number of matching articles (Xapian's
     // uncollapsed count is only an estimate).
-    if (request.collapse) {
+    if (counting_pass) {
+      // Every match was counted in that pass; the ranked pass may have stopped early.
+      result.total = {column_spy.total(), true};
+      result.stories = {request.collapse ? column_spy.stories() : column_spy.total(), true};
+    } else if (request.collapse) {
       result.total = {counted, true};
-      std::uint64_t stories = 0, keyed = 0;
-      for (auto it = story_spy.values_begin(); it != story_spy.values_end(); ++it) ++stories, keyed += it.get_termfreq();
-      result.stories = {stories + (counted - keyed), true};  // an article without a key is its own story
+      std::uint64_t story_count = 0, keyed = 0;
+      for (auto it = story_spy.values_begin(); it != story_spy.values_end(); ++it) ++story_count, keyed += it.get_termfreq();
+      result.stories = {story_count + (counted - keyed), true};  // an article without a key is its own story
     }
     result.facets_exact = counted == result.total.value && result.total.exact;
   }

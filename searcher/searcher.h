@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "common/analyzer.h"
+#include "searcher/facet_column.h"
 #include "searcher/query_builder.h"
 #include "searcher/search_request.h"
 #include "searcher/search_result.h"
@@ -31,10 +32,19 @@ class Searcher {
   // several shards combined with add_database). Same checks.
   explicit Searcher(Xapian::Database db);
 
-  // Throws QuerySyntaxError (exit code 5) when the query cannot be parsed;
-  // Xapian errors while matching (a database modified under a long search,
-  // I/O) propagate as Xapian::Error.
+  // Throws QuerySyntaxError (exit code 5) when the query cannot be parsed.
+  // Searches run while an indexer commits: when a commit overwrites the
+  // revision being read (Xapian::DatabaseModifiedError) the database is
+  // reopened at the newest revision and the search restarted, up to
+  // kModifiedRetries times (an indexer commits every few seconds at most, so
+  // one retry nearly always suffices); other Xapian errors (I/O) propagate.
   SearchResult search(const SearchRequest& request) const;
+
+  // Moves to the newest committed revision; true when there was a newer one.
+  // A long-lived caller (a server) may call it between requests.
+  bool refresh() const;
+
+  static constexpr int kModifiedRetries = 10;
 
   // The Xapian query `query` parses to, for `--explain` and tests.
   std::string describe_query(const std::string& query) const;
@@ -50,10 +60,17 @@ class Searcher {
 
  private:
   Xapian::Query like_query(const std::string& id) const;
+  SearchResult search_once(const SearchRequest& request) const;
 
-  Xapian::Database db_;
+  // Mutable: reopening to a newer revision does not change what the searcher
+  // is, and the query parser shares this handle, so it follows.
+  mutable Xapian::Database db_;
   Analyzer analyzer_;
-  QueryBuilder builder_;
+  // Mutable: each request sets its own query-length limit on it.
+  mutable QueryBuilder builder_;
+  // Facet counts by document id, loaded on first use and after the revision
+  // changed (reopen included); mutable as a cache.
+  mutable FacetColumnCache facet_columns_;
 };
 
 }  // namespace byline

@@ -127,6 +127,11 @@ TEST_CASE("syntax errors are reported with the problem and where it is", "[index
       {R"(site:"")", "'site:' needs a value"},
       {R"(url:"")", "'url:' needs a value"},
       {"date:last-0-days", "'last-0-days' is not a date"},
+      {R"("prime minister" NEAR modi)", "'NEAR' at column 18 joins single words, not '\"prime minister\"'"},
+      {R"(modi ADJ "prime minister")", "'ADJ' at column 6 joins single words, not '\"prime minister\"'"},
+      {"(a OR b) NEAR c", "'NEAR' at column 10 joins single words, not ')'"},
+      {"a NEAR/3 b*", "'NEAR/3' at column 3 joins single words, not 'b*'"},
+      {"a NEAR -b", "'NEAR' at column 3 joins single words, not '-b'"},
   };
   for (const auto& [query, message] : kErrors) {
     INFO("query: " << query);

@@ -9,7 +9,6 @@
 #include "indexer/html_dom.h"
 #include "indexer/html_extractor.h"
 #include "indexer/html_metadata.h"
-#include "indexer/html_title.h"
 #include "indexer/site_boilerplate.h"
 
 using namespace byline;
@@ -367,29 +366,3 @@ TEST_CASE("Pages rendered by script fall back to JSON-LD articleBody", "[unit][h
   CHECK(has(ex.article->body, "limit.\n\nParagraph 1"));
 }
 
-TEST_CASE("Titles: the printed headline that metadata confirms, else agreement", "[unit][html]") {
-  const auto title_of = [](const std::string& head, const std::string& body) {
-    const HtmlDocument doc = parse_html("<html><head>" + head + "</head><body>" + body + "</body></html>");
-    return choose_title(doc, read_metadata(doc), {"Harbour Post"});
-  };
-  // Typographic quotes of the printed <h1> win over the meta's straight ones.
-  TitleChoice t = title_of("<meta property=\"og:title\" content=\"Dockers' vote ends strike | Harbour Post\">",
-                           "<h1>Dockers\xE2\x80\x99 vote ends strike</h1>");
-  CHECK(t.title == "Dockers\xE2\x80\x99 vote ends strike");
-  CHECK(t.source == "dom:h1");
-  // Two meta titles agreeing beat an <h1> that differs.
-  t = title_of("<meta property=\"og:title\" content=\"Strike ends after nine days\">"
-               "<title>Strike ends after nine days - Harbour Post</title>",
-               "<h1>Port reopens as dockers return</h1>");
-  CHECK(t.title == "Strike ends after nine days");
-  // One meta title alone and one <h1>: the printed headline.
-  t = title_of("<meta property=\"og:title\" content=\"Dockers end strike, port says\">",
-               "<h1>Port reopens as dockers return</h1>");
-  CHECK(t.title == "Port reopens as dockers return");
-  // The JSON-LD headline of an article is the publisher's field.
-  t = title_of("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Strike over at the port\"}"
-               "</script><meta property=\"og:title\" content=\"Port reopens as dockers return\">",
-               "<h1>Port reopens as dockers return</h1>");
-  CHECK(t.title == "Strike over at the port");
-  CHECK(squash_text("It\xE2\x80\x99s \xC2\xABok\xC2\xBB") == "itsok");
-}
