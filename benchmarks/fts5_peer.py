@@ -19,7 +19,10 @@ What it does
        facets  top10 as above, plus total, section counts and month counts over
                all matches (one GROUP BY section, month over the matches).
   3. Runs `byline bench --json` on the same query file for the same two modes
-     (--no-facets; --facets --date-facet month), and prints byline's p50/p95/p99
+     (--no-facets; --facets --date-facet month), both with --no-collapse and
+     --no-suggest so that byline does the work FTS5 does (FTS5 neither collapses
+     wire copies nor offers "did you mean"; --byline-defaults keeps byline's
+     defaults instead), and prints byline's p50/p95/p99
      beside FTS5's with the ratio byline/FTS5 (below 1: byline is faster), per
      category and overall. Also how often the two engines agree on the total.
 
@@ -326,6 +329,8 @@ def main():
     ap.add_argument("--fts5-db", help="FTS5 database file (default WORKDIR/fts5.sqlite; built if missing)")
     ap.add_argument("--workdir", default="/tmp/byline-fts5-peer")
     ap.add_argument("--index", action="store_true", help="(re)build the FTS5 index (and byline's, unless --byline-db)")
+    ap.add_argument("--byline-defaults", action="store_true",
+                    help="time byline with its defaults (wire copies collapsed, did-you-mean) instead of the same work as FTS5")
     ap.add_argument("--warmup", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--json-out", help="also write every figure to this JSON file")
@@ -372,8 +377,10 @@ def main():
     fts = Fts5(fts_path)
     fts_articles = fts.con.execute("SELECT count(*) FROM meta").fetchone()[0]
     results = {}
+    same_work = [] if args.byline_defaults else ["--no-collapse", "--no-suggest"]
     for mode, extra in (("top10", ["--no-facets"]), ("facets", ["--facets", "--date-facet", "month"])):
-        b = run_byline(args.byline, byline_db, common_file, extra + ["--limit", "10"], args.warmup, args.repeat)
+        b = run_byline(args.byline, byline_db, common_file, extra + same_work + ["--limit", "10"], args.warmup,
+                       args.repeat)
         fts_lat, fts_totals = time_fts5(fts, queries, mode, args.warmup, args.repeat)
         b_lat = {i: q.get("latencies_ms", []) for i, q in enumerate(b["queries"])}
         results[mode] = {"byline": by_category(queries, b_lat), "fts5": by_category(queries, fts_lat),

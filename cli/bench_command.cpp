@@ -36,6 +36,8 @@ struct BenchConfig {
   std::string date_facet = "auto";
   bool cold = false;
   bool json = false;
+  bool no_collapse = false;
+  bool no_suggest = false;
 };
 
 #ifdef NDEBUG
@@ -72,6 +74,8 @@ int run_bench_command(const BenchConfig& config) {
   s.threads = config.threads;
   s.request.limit = config.limit;
   s.request.facets = config.facets;
+  s.request.collapse = !config.no_collapse;
+  if (config.no_suggest) s.request.suggest_below = 0;
   if (config.sort == "newest") s.request.sort = SortOrder::Newest;
   else if (config.sort == "oldest") s.request.sort = SortOrder::Oldest;
   if (config.date_facet == "year") s.request.date_granularity = DateGranularity::Year;
@@ -133,6 +137,8 @@ Runner add_bench_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("-n,--limit", config->limit, "Hits per query")->check(CLI::Range(0u, 10000u))->capture_default_str();
   cmd->add_flag("--facets,!--no-facets", config->facets, "Count section and date facets over all matches (default on)");
+  cmd->add_flag("--no-collapse", config->no_collapse, "Do not collapse wire copies (as `byline search --no-collapse`)");
+  cmd->add_flag("--no-suggest", config->no_suggest, "No \"did you mean\" for queries with few matches");
   cmd->add_option("--sort", config->sort, "relevance, newest or oldest")
       ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
       ->capture_default_str();

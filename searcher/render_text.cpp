@@ -105,7 +105,10 @@ std::string render_text(const SearchResult& r, const TextStyle& style) {
   if (r.collapsed && r.stories.value != r.total.value)
     out += fmt::format(" in {}{} {}", r.stories.exact ? "" : "about ", group_thousands(r.stories.value),
                        r.stories.value == 1 ? "story" : "stories");
-  out += fmt::format(" for '{}' ({:.1f} ms)", r.query, r.took_ms);
+  if (r.like_id.empty()) out += fmt::format(" for '{}'", r.query);
+  else if (r.query.empty()) out += fmt::format(" like {}", r.like_id);
+  else out += fmt::format(" like {} matching '{}'", r.like_id, r.query);
+  out += fmt::format(" ({:.1f} ms)", r.took_ms);
   if (!r.hits.empty())
     out += fmt::format(", showing {}-{}", r.hits.front().rank, r.hits.back().rank);
   out += "\n";

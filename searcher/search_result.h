@@ -58,6 +58,7 @@ struct Count {
 
 struct SearchResult {
   std::string query;
+  std::string like_id;  // the article given to --like, if any
   Count total;
   unsigned offset = 0;
   unsigned limit = 0;

@@ -234,6 +234,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) const {
   builder_.set_max_query_bytes(request.limits.max_query_bytes);
   SearchResult result;
   result.query = request.query;
+  result.like_id = request.like_id;
   result.offset = request.offset;
   result.limit = request.limit;
 
