@@ -118,10 +118,7 @@ int run_search(const SearchConfig& config) {
   request.collapse = !config.no_collapse;
   request.like_id = config.like;
   request.facet_fields.clear();
-  for (std::size_t start = 0; start <= config.facets.size();) {
-    std::size_t end = config.facets.find(',', start);
-    if (end == std::string::npos) end = config.facets.size();
-    std::string field = config.facets.substr(start, end - start);
+  for (std::string field : split_commas(config.facets)) {
     // date:month etc. picks the histogram's granularity.
     if (field.starts_with("date:")) {
       const std::string g = field.substr(5);
@@ -131,8 +128,7 @@ int run_search(const SearchConfig& config) {
       else if (g != "auto") throw UsageError("--facets: '" + field + "': expected date:auto|year|month|day");
       field = "date";
     }
-    if (!field.empty()) request.facet_fields.push_back(field);
-    start = end + 1;
+    request.facet_fields.push_back(field);
   }
   request.limit = config.limit;
   request.offset = config.offset;

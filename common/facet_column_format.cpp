@@ -109,4 +109,15 @@ std::optional<std::vector<std::string>> decode_dictionary(std::string_view bytes
   return entries;
 }
 
+std::optional<Xapian::rev> database_revision(const Xapian::Database& db) {
+  if (db.size() != 1) return std::nullopt;
+  try {
+    return db.get_revision();
+  } catch (const Xapian::InvalidOperationError&) {
+    return std::nullopt;
+  } catch (const Xapian::UnimplementedError&) {
+    return std::nullopt;
+  }
+}
+
 }  // namespace byline::facet_column

@@ -34,6 +34,8 @@
 #include <string_view>
 #include <vector>
 
+#include <xapian.h>
+
 #include "common/schema.h"
 
 namespace byline::facet_column {
@@ -88,5 +90,10 @@ std::optional<std::vector<std::uint32_t>> decode_chunk(std::string_view bytes);
 void append_dictionary_entry(std::string& dictionary, std::string_view value);
 // Entries in code order (entry i has code i + 1); nullopt when garbled.
 std::optional<std::vector<std::string>> decode_dictionary(std::string_view bytes);
+
+// The revision of a single glass/chert database, which the header is checked
+// against; nullopt for a combination of shards or a backend without
+// revisions (in-memory), where the column cannot be used.
+std::optional<Xapian::rev> database_revision(const Xapian::Database& db);
 
 }  // namespace byline::facet_column

@@ -6,28 +6,12 @@ namespace byline {
 
 namespace fc = facet_column;
 
-namespace {
-
-// The revision of a single chert/glass database; nullopt for backends that
-// have none (in-memory), where the column cannot be checked against it.
-std::optional<Xapian::rev> revision_of(const Xapian::Database& db) {
-  try {
-    return db.get_revision();
-  } catch (const Xapian::InvalidOperationError&) {
-    return std::nullopt;
-  } catch (const Xapian::UnimplementedError&) {
-    return std::nullopt;
-  }
-}
-
-}  // namespace
-
 void FacetColumnWriter::attach(Xapian::WritableDatabase db) {
   db_ = std::move(db);
   enabled_ = false;
   rebuilt_ = 0;
   columns_.clear();
-  if (db_.size() != 1 || !revision_of(db_)) return;
+  if (db_.size() != 1 || !facet_column::database_revision(db_)) return;
   enabled_ = true;
   for (const fc::Dimension& d : fc::kDimensions) columns_.push_back(Column{&d, {}, {}, false, {}, {}});
   if (!load()) rebuild();
@@ -37,7 +21,7 @@ void FacetColumnWriter::attach(Xapian::WritableDatabase db) {
 bool FacetColumnWriter::load() {
   const auto header = fc::decode_header(db_.get_metadata(std::string(schema::metadata::kFacetColumn)));
   if (!header || header->last_docid != db_.get_lastdocid() || header->doccount != db_.get_doccount() ||
-      header->revision != *revision_of(db_))
+      header->revision != *facet_column::database_revision(db_))
     return false;
   story_codes_ = header->story_codes;
   for (Column& column : columns_) {
@@ -163,7 +147,7 @@ void FacetColumnWriter::flush() {
   fc::Header header;
   header.last_docid = db_.get_lastdocid();
   header.doccount = db_.get_doccount();
-  header.revision = *revision_of(db_) + 1;  // the commit that follows creates it
+  header.revision = *facet_column::database_revision(db_) + 1;  // the commit that follows creates it
   header.story_codes = story_codes_;
   db_.set_metadata(std::string(schema::metadata::kFacetColumn), fc::encode_header(header));
 }

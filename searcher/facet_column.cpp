@@ -19,18 +19,6 @@ bool enabled_by_environment() {
   return !(v == "off" || v == "0");
 }
 
-// The revision of a single glass/chert database, nullopt otherwise.
-std::optional<Xapian::rev> single_revision(const Xapian::Database& db) {
-  if (db.size() != 1) return std::nullopt;
-  try {
-    return db.get_revision();
-  } catch (const Xapian::InvalidOperationError&) {
-    return std::nullopt;
-  } catch (const Xapian::UnimplementedError&) {
-    return std::nullopt;
-  }
-}
-
 }  // namespace
 
 std::unique_ptr<FacetColumn> load_facet_column(const Xapian::Database& db, unsigned slot, Xapian::docid last_docid,
@@ -69,7 +57,7 @@ FacetColumnCache::FacetColumnCache() : enabled_(enabled_by_environment()) {}
 
 const FacetColumn* FacetColumnCache::get(const Xapian::Database& db, unsigned slot) {
   if (!enabled_ || !fc::dimension_of_slot(slot)) return nullptr;
-  const auto revision = single_revision(db);
+  const auto revision = facet_column::database_revision(db);
   if (!revision) return nullptr;
   // The cache changes only after a read succeeded: a read may throw
   // DatabaseModifiedError, and the retry must not find a half-made entry.
