@@ -59,6 +59,7 @@ std::string render_json(const SearchResult& r, int indent) {
   json hits = json::array();
   for (const Hit& h : r.hits) hits.push_back(hit_json(h));
   json j = {{"query", r.query},
+            {"like", r.like_id.empty() ? json(nullptr) : json(r.like_id)},
             {"total", {{"value", r.total.value}, {"exact", r.total.exact}}},
             {"offset", r.offset},
             {"limit", r.limit},

@@ -250,6 +250,7 @@ TEST_CASE("like: --like finds related articles, never the article itself or its 
   const json seed = search_json("--no-facets -n 1 \"nalvani kestrapur evacuation\"");
   const std::string id = seed["hits"][0]["id"];
   const json like = search_json("--no-facets -n 10 --like " + id);
+  CHECK(like["like"] == id);
   REQUIRE_FALSE(like["hits"].empty());
   const std::vector<std::string> ids = hit_ids(like);
   CHECK(std::find(ids.begin(), ids.end(), id) == ids.end());
