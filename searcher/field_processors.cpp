@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "common/agency.h"
 #include "common/language.h"
 #include "common/schema.h"
 #include "common/section.h"
@@ -24,6 +25,24 @@ Xapian::Query SectionFieldProcessor::operator()(const std::string& value) {
   const std::string key = section_key(value);
   require_value("section", key);
   return Xapian::Query(schema::boolean_term(schema::prefix::kSection, key));
+}
+
+AgencyFieldProcessor::AgencyFieldProcessor(const Analyzer& analyzer) { analyzer.configure(words_); }
+
+Xapian::Query AgencyFieldProcessor::operator()(const std::string& value) {
+  const std::string name = collapse_whitespace(trim(value));
+  // The indexer's key: a known agency's own key, else the name normalised as
+  // a section key is (indexer/document_builder.cpp).
+  const auto known = match_agency(name);
+  const std::string key = known ? known->key : section_key(name);
+  require_value("agency", key);
+  // Quoted so that several words stay a phrase, as `agency:"press trust"`
+  // was written; quotes inside the value cannot occur (the parser ends the
+  // value at one).
+  const std::string words = name.find(' ') == std::string::npos ? name : "\"" + name + "\"";
+  Xapian::Query by_words = words_.parse_query(words, Xapian::QueryParser::FLAG_PHRASE, std::string(schema::prefix::kAgency));
+  const Xapian::Query by_key(schema::boolean_term(schema::prefix::kAgencyKey, key));
+  return by_words.empty() ? by_key : Xapian::Query(Xapian::Query::OP_OR, by_key, by_words);
 }
 
 Xapian::Query SiteFieldProcessor::operator()(const std::string& value) {

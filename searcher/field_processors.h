@@ -6,6 +6,8 @@
 
 #include <xapian.h>
 
+#include "common/analyzer.h"
+
 namespace byline {
 
 // `section:` → XS<section_key(value)>: "India News", "india" and "INDIA" all
@@ -27,6 +29,20 @@ class SiteFieldProcessor : public Xapian::FieldProcessor {
 class LanguageFieldProcessor : public Xapian::FieldProcessor {
  public:
   Xapian::Query operator()(const std::string& value) override;
+};
+
+// `agency:` → the agency's key term (XG<key>: "pti", "PTI" and "Press Trust
+// of India" all give XGpti, the key the agency facet lists) OR the words of
+// the credited name (XA…, stemmed as the index is; several words must be a
+// phrase), so that `agency:pti`, `agency:reuters` and `agency:"press trust"`
+// all find what they name. A filter: it adds no weight.
+class AgencyFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit AgencyFieldProcessor(const Analyzer& analyzer);
+  Xapian::Query operator()(const std::string& value) override;
+
+ private:
+  Xapian::QueryParser words_;
 };
 
 // `url:` → U<url>, the exact stored URL. Without a scheme the value is tried

@@ -61,7 +61,7 @@ std::optional<FacetDimension> facet_dimension(std::string_view field) {
   if (field == "site") return FacetDimension{"site", slot::kSite, "site", false};
   if (field == "lang") return FacetDimension{"lang", slot::kLanguage, "lang", false};
   // agency: and author: are free-text fields that score: not removed.
-  if (field == "agency") return FacetDimension{"agency", slot::kAgency, "", false};
+  if (field == "agency") return FacetDimension{"agency", slot::kAgency, "agency", false};
   if (field == "author") return FacetDimension{"author", slot::kAuthors, "", true};
   return std::nullopt;
 }

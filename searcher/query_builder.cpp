@@ -69,11 +69,12 @@ QueryBuilder::QueryBuilder(Xapian::Database db, const Analyzer& analyzer)
   parser_.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   parser_.add_prefix("title", std::string(prefix::kTitle));
   parser_.add_prefix("author", std::string(prefix::kAuthor));
-  parser_.add_prefix("agency", std::string(prefix::kAgency));
   // Boolean filters: several values of one field are ORed, different fields
   // ANDed (section:india section:world site:example.com).
   parser_.add_boolean_prefix("section", (new GuardedFieldProcessor(new SectionFieldProcessor, field_error_))->release());
   parser_.add_boolean_prefix("site", (new GuardedFieldProcessor(new SiteFieldProcessor, field_error_))->release());
+  parser_.add_boolean_prefix("agency",
+                             (new GuardedFieldProcessor(new AgencyFieldProcessor(analyzer), field_error_))->release());
   parser_.add_boolean_prefix("lang", (new GuardedFieldProcessor(new LanguageFieldProcessor, field_error_))->release());
   parser_.add_boolean_prefix("url", (new GuardedFieldProcessor(new UrlFieldProcessor, field_error_))->release());
   parser_.add_boolean_prefix("date", (new GuardedFieldProcessor(new DateFieldProcessor(db, clock_), field_error_))->release());

@@ -107,6 +107,9 @@ TEST_CASE("field prefixes", "[index][search]") {
   });
   check_against_oracle("agency:reuters", [](const Article& a) { return a.agency == "Reuters"; });
   check_against_oracle("agency:trust", [](const Article& a) { return a.agency == "Press Trust of India"; });
+  // The key the agency facet lists.
+  check_against_oracle("agency:pti", [](const Article& a) { return a.agency == "Press Trust of India"; });
+  check_against_oracle("agency:ani", [](const Article& a) { return a.agency == "Asian News International"; });
   check_against_oracle("lang:hi", [](const Article& a) { return a.language == "hi"; });
   check_against_oracle("lang:English", [](const Article& a) { return a.language == "en"; });
   for (const std::string query : {"site:dailyplanet.in", "site:www.DailyPlanet.in", "site:https://dailyplanet.in/"})
