@@ -135,10 +135,8 @@ int run_search(const SearchConfig& config) {
   request.facets = !config.no_facets;
   request.limits.max_query_bytes = config.max_query_bytes;
   request.limits.max_result_window = config.max_result_window;
-  if (config.json) {
-    if (config.format != "text" && config.format != "json")
-      throw UsageError("--json and --format " + config.format + " ask for two formats");
-  }
+  if (config.json && config.format != "text" && config.format != "json")
+    throw UsageError("--json and --format " + config.format + " ask for two formats");
   const bool rows = config.format == "jsonl" || config.format == "csv";
   if (config.all && !rows) throw UsageError("--all exports every match: use it with --format jsonl or --format csv");
   if (!config.fields.empty() && !rows) throw UsageError("--fields applies to --format jsonl and --format csv");

@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "common/errors.h"
 #include "searcher/render_text.h"
+#include "searcher/render_export.h"
 #include "searcher/searcher.h"
 
 namespace byline::cli {
@@ -37,13 +38,6 @@ struct Series {
   std::string name;  // "all", or the section/site value
   std::map<std::string, std::uint64_t> counts;
 };
-
-std::string quoted_csv(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 int run_timeline(const TimelineConfig& config) {
   if (config.json && config.csv) throw UsageError("timeline: --json and --csv exclude each other");
@@ -100,7 +94,7 @@ int run_timeline(const TimelineConfig& config) {
   }
   if (config.csv) {
     fmt::print("bucket");
-    for (const Series& s : series) fmt::print(",{}", quoted_csv(s.name));
+    for (const Series& s : series) fmt::print(",{}", csv_field(s.name));
     fmt::print("\n");
     for (const std::string& b : buckets) {
       fmt::print("{}", b);

@@ -15,11 +15,6 @@ using namespace byline::testing;
 
 namespace {
 
-const Searcher& searcher() {
-  static const Searcher s(generated_archive().db);
-  return s;
-}
-
 std::string bucket_of(const CivilDate& d, const std::string& granularity) {
   if (granularity == "year") return fmt::format("{:04}", d.year);
   if (granularity == "month") return fmt::format("{:04}-{:02}", d.year, d.month);
@@ -92,7 +87,7 @@ TEST_CASE("section and date facets match a brute-force count", "[index][facets]"
     request.query = query;
     request.limit = 3;  // facets count all matches, not just the page
     request.facet_size = 0;
-    const SearchResult r = searcher().search(request);
+    const SearchResult r = generated_searcher().search(request);
     INFO("query: '" << query << "', " << ids.size() << " matches");
     REQUIRE(ids.size() > 0);
     CHECK(r.total.value == ids.size());
@@ -117,15 +112,15 @@ TEST_CASE("automatic date granularity follows the span of the matches", "[index]
   SearchRequest request;
   request.limit = 0;
   request.query = "";  // 2022-11 .. 2024-10 plus the handmade articles: 24 months
-  CHECK(searcher().search(request).date_granularity == "month");
+  CHECK(generated_searcher().search(request).date_granularity == "month");
   request.query = "date:2024-03";
-  CHECK(searcher().search(request).date_granularity == "day");
+  CHECK(generated_searcher().search(request).date_granularity == "day");
   request.query = "date:2024-03-01..2024-05-01";  // 62 days
-  CHECK(searcher().search(request).date_granularity == "day");
+  CHECK(generated_searcher().search(request).date_granularity == "day");
 
   request.query = "";
   request.date_granularity = DateGranularity::Year;
-  const SearchResult years = searcher().search(request);
+  const SearchResult years = generated_searcher().search(request);
   CHECK(years.date_granularity == "year");
   REQUIRE(years.date_facet.size() == 3);
   CHECK(years.date_facet[0].value == "2022");
@@ -161,7 +156,7 @@ TEST_CASE("date histogram fills gaps and ignores malformed values", "[index][fac
 TEST_CASE("section labels come from metadata, else a document, else the key", "[index][facets]") {
   SearchRequest request;
   request.limit = 0;
-  const SearchResult r = searcher().search(request);
+  const SearchResult r = generated_searcher().search(request);
   std::map<std::string, std::string> labels;
   for (const FacetValue& v : r.section_facet) labels[v.value] = v.label;
   CHECK(labels["india"] == "India News");
@@ -173,12 +168,12 @@ TEST_CASE("section labels come from metadata, else a document, else the key", "[
 TEST_CASE("facet_size caps sections and facets can be switched off", "[index][facets]") {
   SearchRequest request;
   request.facet_size = 2;
-  const SearchResult capped = searcher().search(request);
+  const SearchResult capped = generated_searcher().search(request);
   REQUIRE(capped.section_facet.size() == 2);
   CHECK(capped.section_facet[0].count >= capped.section_facet[1].count);
 
   request.facets = false;
-  const SearchResult off = searcher().search(request);
+  const SearchResult off = generated_searcher().search(request);
   CHECK(off.section_facet.empty());
   CHECK(off.date_facet.empty());
   CHECK(off.date_granularity.empty());

@@ -21,6 +21,7 @@
 #include "common/schema.h"
 #include "common/section.h"
 #include "indexer/document_builder.h"
+#include "searcher/searcher.h"
 
 namespace byline::testing {
 
@@ -145,6 +146,12 @@ inline const Archive& generated_archive() {
     return Archive{std::move(articles), std::move(db)};
   }();
   return archive;
+}
+
+// One Searcher over the generated archive, shared by the test cases of a binary.
+inline const Searcher& generated_searcher() {
+  static const Searcher searcher(generated_archive().db);
+  return searcher;
 }
 
 // Oracle helpers: plain scans over the generated articles.

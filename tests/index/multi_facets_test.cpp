@@ -17,11 +17,6 @@ using namespace byline::testing;
 
 namespace {
 
-const Searcher& searcher() {
-  static const Searcher s(generated_archive().db);
-  return s;
-}
-
 std::string agency_key(const std::string& name) {
   if (auto known = match_agency(name)) return known->key;
   return section_key(name);
@@ -80,7 +75,7 @@ TEST_CASE("site, agency, author and language facets match a brute-force count", 
     request.limit = 2;
     request.facet_size = 0;
     request.facet_fields = {"site", "agency", "author", "lang"};
-    const SearchResult r = searcher().search(request);
+    const SearchResult r = generated_searcher().search(request);
     INFO("query: '" << query << "'");
     CHECK(r.facets_exact);
     CHECK(r.section_facet.empty());  // not asked for
@@ -102,13 +97,13 @@ TEST_CASE("facet size caps every facet, and unknown facets are usage errors", "[
   SearchRequest request;
   request.facet_fields = {"site", "author"};
   request.facet_size = 2;
-  const SearchResult r = searcher().search(request);
+  const SearchResult r = generated_searcher().search(request);
   for (const Facet& f : r.facets) CHECK(f.values.size() == 2);
   request.facet_fields = {"colour"};
-  CHECK_THROWS_AS(searcher().search(request), UsageError);
+  CHECK_THROWS_AS(generated_searcher().search(request), UsageError);
   request.facet_fields = {"site"};
   request.facet_size = kMaxFacetSize + 1;
-  CHECK_THROWS_AS(searcher().search(request), UsageError);
+  CHECK_THROWS_AS(generated_searcher().search(request), UsageError);
 }
 
 TEST_CASE("multi-select: a dimension is counted without the query's own filter on it", "[index][facets]") {
@@ -144,7 +139,7 @@ TEST_CASE("multi-select: a dimension is counted without the query's own filter o
     request.limit = 0;
     request.facet_size = 0;
     request.facet_fields = {"section", "site", "lang"};
-    const SearchResult r = searcher().search(request);
+    const SearchResult r = generated_searcher().search(request);
     INFO("query: '" << c.query << "'");
     CHECK(r.total.value == oracle_ids(generated_archive().articles, c.matches).size());
     for (const auto& [field, scope] : c.scope) {
@@ -169,7 +164,7 @@ TEST_CASE("multi-select: a dimension is counted without the query's own filter o
   request.query = "(section:world OR " + w0 + ")";
   request.limit = 0;
   request.facet_size = 0;
-  const SearchResult r = searcher().search(request);
+  const SearchResult r = generated_searcher().search(request);
   CHECK_FALSE(r.section_multi_select);
   CHECK(show(values_only(r.section_facet)) ==
         show(oracle_facet("section", [&](const Article& a) { return a.section_key == "world" || mentions(a, w0); })));

@@ -25,11 +25,6 @@ using namespace byline::testing;
 
 namespace {
 
-const Searcher& generated() {
-  static const Searcher s(generated_archive().db);
-  return s;
-}
-
 std::vector<std::string> ids(const SearchResult& r) {
   std::vector<std::string> out;
   for (const Hit& h : r.hits) out.push_back(h.id);
@@ -131,7 +126,7 @@ TEST_CASE("recency: the matcher's order is BM25 plus the decay, computed by brut
       plain.query = query;
       plain.limit = 1000;
       plain.facets = false;
-      const SearchResult all = generated().search(plain);
+      const SearchResult all = generated_searcher().search(plain);
       REQUIRE(all.hits.size() > 20);
       std::vector<std::pair<double, std::string>> expected;
       const RecencySource decay(reference, half_life * 86400, 2.0);
@@ -145,7 +140,7 @@ TEST_CASE("recency: the matcher's order is BM25 plus the decay, computed by brut
       recency.sort = SortOrder::Recency;
       recency.half_life_days = half_life;
       recency.limit = 10;  // the matcher may skip: its max weight must be right
-      const SearchResult top = generated().search(recency);
+      const SearchResult top = generated_searcher().search(recency);
       REQUIRE(top.hits.size() == 10);
       for (std::size_t i = 0; i < 10; ++i) {
         INFO("rank " << i + 1);
@@ -160,14 +155,14 @@ TEST_CASE("recency with an infinite half-life is the plain relevance order", "[i
   SearchRequest request;
   request.query = kVocabulary[3] + " OR " + kVocabulary[6];
   request.limit = 50;
-  const SearchResult plain = generated().search(request);
+  const SearchResult plain = generated_searcher().search(request);
   request.sort = SortOrder::Recency;
   request.half_life_days = std::numeric_limits<double>::infinity();
-  CHECK(ids(generated().search(request)) == ids(plain));
+  CHECK(ids(generated_searcher().search(request)) == ids(plain));
   // A very short half-life puts the newest matches first.
   request.half_life_days = 0.01;
   request.recency_weight = 1000;
-  const SearchResult fresh = generated().search(request);
+  const SearchResult fresh = generated_searcher().search(request);
   REQUIRE(fresh.hits.size() >= 3);
   CHECK(fresh.hits[0].date >= fresh.hits[1].date.substr(0, 0));
   std::string newest;
@@ -242,7 +237,7 @@ TEST_CASE("with no copies, stories equal articles on the generated archive", "[i
   SearchRequest request;
   request.query = kVocabulary[0];
   request.limit = 1000;
-  const SearchResult r = generated().search(request);
+  const SearchResult r = generated_searcher().search(request);
   CHECK(r.stories.value == r.total.value);
   for (const Hit& h : r.hits) CHECK(h.similar == 0);
 }

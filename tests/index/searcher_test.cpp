@@ -17,11 +17,6 @@ using namespace byline::testing;
 
 namespace {
 
-const Searcher& searcher() {
-  static const Searcher s(generated_archive().db);
-  return s;
-}
-
 SearchResult run(const std::string& query, SortOrder sort = SortOrder::Relevance, unsigned offset = 0,
                  unsigned limit = 1000) {
   SearchRequest request;
@@ -29,7 +24,7 @@ SearchResult run(const std::string& query, SortOrder sort = SortOrder::Relevance
   request.sort = sort;
   request.offset = offset;
   request.limit = limit;
-  return searcher().search(request);
+  return generated_searcher().search(request);
 }
 
 std::set<std::string> ids_of(const SearchResult& result) {
@@ -265,7 +260,7 @@ TEST_CASE("hits carry the stored fields, a highlighted snippet and title", "[ind
   request.query = "kestrel";
   request.highlight_start = "<b>";
   request.highlight_end = "</b>";
-  const SearchResult r = searcher().search(request);
+  const SearchResult r = generated_searcher().search(request);
   REQUIRE(r.hits.size() == 2);
   const Hit& title_hit = r.hits[0];
   CHECK(title_hit.title == "Kestrel wins the regional prize");
@@ -286,7 +281,7 @@ TEST_CASE("hits carry the stored fields, a highlighted snippet and title", "[ind
   request.query = w(25);
   request.snippet_chars = 80;
   request.limit = 1000;
-  const SearchResult many = searcher().search(request);
+  const SearchResult many = generated_searcher().search(request);
   REQUIRE(many.hits.size() > 3);
   for (const Hit& h : many.hits) {
     const Article& a = *std::find_if(generated_archive().articles.begin(), generated_archive().articles.end(),

@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/gzip.h"
+
 #include <filesystem>
 #include <map>
 #include <string>
@@ -19,24 +21,11 @@
 #include "indexer/warc_page_reader.h"
 
 using namespace byline;
+using byline::test::gzip_bytes;
 
 namespace {
 
 const std::filesystem::path kData = std::filesystem::path(BYLINE_SOURCE_DIR) / "tests/data/warc";
-
-std::string gzip_bytes(const std::string& data, int window_bits = 15 + 16) {
-  z_stream z{};
-  REQUIRE(deflateInit2(&z, 9, Z_DEFLATED, window_bits, 9, Z_DEFAULT_STRATEGY) == Z_OK);
-  std::string out(deflateBound(&z, data.size()), '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
 
 // Records of encodings.warc.gz by the last part of their URL.
 struct Outcome {

@@ -4,6 +4,8 @@
 #include <string>
 
 #include <catch2/catch.hpp>
+
+#include "support/gzip.h"
 #include <zlib.h>
 
 #include "common/input_stream.h"
@@ -14,22 +16,9 @@
 #include "indexer/html_dom.h"
 
 using namespace byline;
+using byline::test::gzip_bytes;
 
 namespace {
-
-std::string gzip(const std::string& data) {
-  z_stream z{};
-  REQUIRE(deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) == Z_OK);
-  std::string out(deflateBound(&z, data.size()), '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
 
 Article article_with_body(std::string body) {
   Article a;
@@ -120,8 +109,8 @@ TEST_CASE("article limits bound the words of title, description and body", "[uni
 }
 
 TEST_CASE("nested content codings are measured against the bytes as stored", "[unit][limits]") {
-  const std::string inner = gzip(std::string(8u << 20, ' '));
-  const std::string stored = gzip(inner);
+  const std::string inner = gzip_bytes(std::string(8u << 20, ' '));
+  const std::string stored = gzip_bytes(inner);
   INFO("stored " << stored.size() << ", once decoded " << inner.size());
   REQUIRE(inner.size() / stored.size() > 2);
 
@@ -139,7 +128,7 @@ TEST_CASE("nested content codings are measured against the bytes as stored", "[u
 }
 
 TEST_CASE("a compressed input stream past the ratio limit throws DecompressionLimitError", "[unit][limits]") {
-  const std::string bomb = gzip(std::string(4u << 20, '\n'));
+  const std::string bomb = gzip_bytes(std::string(4u << 20, '\n'));
   const auto drain = [](InputStream& stream) {
     std::string buffer(1 << 16, '\0');
     std::size_t total = 0;
@@ -153,7 +142,7 @@ TEST_CASE("a compressed input stream past the ratio limit throws DecompressionLi
   // Ordinary text is far below the ratio.
   std::string prose;
   for (int i = 0; prose.size() < (3u << 20); ++i) prose += "line " + std::to_string(i * 7919 % 100003) + " of prose\n";
-  auto ordinary = open_memory(gzip(prose), "prose.gz", DecompressionLimits{200, 1u << 20});
+  auto ordinary = open_memory(gzip_bytes(prose), "prose.gz", DecompressionLimits{200, 1u << 20});
   CHECK(drain(*ordinary) == prose.size());
 }
 
