@@ -61,6 +61,12 @@ inline constexpr std::string_view kCreatedBy = "byline.created_by";          // 
 // offset, a record boundary>}. Written with every commit, removed when the
 // run completes.
 inline constexpr std::string_view kCheckpoint = "byline.checkpoint";
+// Where an interrupted parallel run stands: the shards it completed and the
+// input position they cover (indexer/parallel_indexer.h). Its own key, so
+// that a single writer never resumes from it.
+inline constexpr std::string_view kShardCheckpoint = "byline.shard-checkpoint";
+// Set on a merged database until the passes after the merge are done.
+inline constexpr std::string_view kMergePending = "byline.merge-pending";
 // byline.section_label.<key> = the label first seen for that key ("India News")
 inline constexpr std::string_view kSectionLabelPrefix = "byline.section_label.";
 // The facet column (common/facet_column_format.h), added without a version

@@ -21,7 +21,7 @@ std::string id_term(const std::string& article_id) { return schema::boolean_term
 
 DocumentBuilder::DocumentBuilder(const Analyzer& analyzer) { analyzer.configure(generator_); }
 
-void DocumentBuilder::attach(Xapian::WritableDatabase db) {
+void DocumentBuilder::attach(Xapian::WritableDatabase db, bool find_stories) {
   generator_.set_database(db);
   try {
     // The in-memory backend keeps no spelling table: it would throw on the
@@ -32,6 +32,7 @@ void DocumentBuilder::attach(Xapian::WritableDatabase db) {
   } catch (const Xapian::UnimplementedError&) {
   }
   db_ = std::move(db);
+  find_stories_ = find_stories;
 }
 
 Xapian::Document DocumentBuilder::build(const Article& a) {
@@ -107,7 +108,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
   if (const auto signature = minhash_signature(a.body.empty() ? a.description : a.body)) {
     doc.add_value(slot::kFingerprint, encode_signature(*signature));
     for (const std::string& term : band_terms(*signature)) doc.add_boolean_term(term);
-    if (db_)
+    if (db_ && find_stories_)
       if (auto found = find_story(*db_, *signature, id_term(a.id))) story = std::move(*found);
   }
   doc.add_value(slot::kStory, story);

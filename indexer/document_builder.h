@@ -18,14 +18,16 @@ class DocumentBuilder {
   explicit DocumentBuilder(const Analyzer& analyzer);
   // The database the documents go into: unprefixed words are then added to
   // its spelling table (for "did you mean"), and near-duplicate bodies of
-  // articles already in it give a new article their story key. Without it a
-  // document still gets its fingerprint, and its own id as story key.
-  void attach(Xapian::WritableDatabase db);
+  // articles already in it give a new article their story key. Without it (or
+  // with `find_stories` false: a shard whose stories are resolved after the
+  // merge) a document still gets its fingerprint, and its own id as story key.
+  void attach(Xapian::WritableDatabase db, bool find_stories = true);
   Xapian::Document build(const Article& article);
 
  private:
   Xapian::TermGenerator generator_;
   std::optional<Xapian::WritableDatabase> db_;
+  bool find_stories_ = false;
 };
 
 // The unique term of an article ("Q" + id), used with replace_document.

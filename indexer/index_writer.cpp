@@ -37,7 +37,9 @@ void write_pid_file(const std::string& path) {
   std::ofstream(std::filesystem::path(path) / kWriterPidFile) << ::getpid() << '\n';
 }
 
-Xapian::WritableDatabase open_writable(const std::string& path) {
+}  // namespace
+
+Xapian::WritableDatabase open_index_for_writing(const std::string& path) {
   std::error_code ec;
   const std::filesystem::path fs_path(path);
   if (std::filesystem::exists(fs_path, ec) && !std::filesystem::is_directory(fs_path, ec))
@@ -56,16 +58,14 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
   }
 }
 
-}  // namespace
-
 IndexWriter::IndexWriter(const std::string& path, const AnalyzerSettings& analyzer, IndexWriterOptions options)
-    : IndexWriter(open_writable(path), analyzer, options) {}
+    : IndexWriter(open_index_for_writing(path), analyzer, options) {}
 
 IndexWriter::IndexWriter(Xapian::WritableDatabase db, const AnalyzerSettings& analyzer, IndexWriterOptions options)
     : db_(std::move(db)), analyzer_(analyzer), builder_(analyzer_), options_(options) {
   analyzer_.record_in(db_);
-  builder_.attach(db_);  // spelling data and wire-copy story keys come from this database
-  column_.attach(db_);   // after the schema check: an index we refuse is not rebuilt
+  builder_.attach(db_, options_.find_stories);  // spelling data and wire-copy story keys come from this database
+  if (options_.facet_column) column_.attach(db_);  // after the schema check: an index we refuse is not rebuilt
 }
 
 IndexWriter::~IndexWriter() {

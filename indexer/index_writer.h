@@ -21,6 +21,10 @@ namespace byline {
 
 struct IndexWriterOptions {
   std::size_t batch_size = 10000;  // articles per commit
+  // A shard of a parallel run (indexer/parallel_indexer.h) keeps neither: the
+  // merged database gets its stories resolved and its facet column built once.
+  bool find_stories = true;   // story keys from near-duplicates already in the database
+  bool facet_column = true;   // keep the facet column in step with the documents
 };
 
 // Where a run stands: the file (index in the run's sorted file list) and the
@@ -30,6 +34,12 @@ struct Checkpoint {
   std::size_t file = 0;
   std::uint64_t offset = 0;
 };
+
+// Opens (or creates) the database at `path` for writing, leaving this
+// process's id beside Xapian's lock. Throws IndexLockedError (naming the
+// process that holds the lock), IndexError for a database of another format,
+// InputError if the path cannot be used.
+Xapian::WritableDatabase open_index_for_writing(const std::string& path);
 
 class IndexWriter final : public ArticleSink {
  public:

@@ -97,13 +97,15 @@ std::vector<std::string> band_terms(const MinhashSignature& signature) {
 }
 
 std::optional<std::string> find_story(const Xapian::Database& db, const MinhashSignature& signature,
-                                      const std::string& self_id_term, unsigned max_candidates) {
+                                      const std::string& self_id_term, unsigned max_candidates,
+                                      Xapian::docid before) {
   double best_similarity = 0;
   std::optional<std::string> best;
   std::set<Xapian::docid> seen;
   for (const std::string& term : band_terms(signature)) {
     unsigned looked = 0;
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && looked < max_candidates; ++it, ++looked) {
+      if (before != 0 && *it >= before) break;  // posting lists are in docid order
       if (!seen.insert(*it).second) continue;
       const Xapian::Document doc = db.get_document(*it);
       if (!self_id_term.empty()) {

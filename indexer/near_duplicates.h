@@ -58,8 +58,11 @@ std::vector<std::string> band_terms(const MinhashSignature& signature);
 // term with `signature` and at least kSameStoryJaccard similar, skipping the
 // document `self_id_term` (an article being replaced). Looks at no more than
 // `max_candidates` documents per band, so a band shared by thousands of
-// boilerplate bodies costs a bounded time.
+// boilerplate bodies costs a bounded time. With `before`, only documents with
+// a smaller id count as already indexed (the pass over a merged database,
+// indexer/story_resolution.h, asks what a single writer would have found).
 std::optional<std::string> find_story(const Xapian::Database& db, const MinhashSignature& signature,
-                                      const std::string& self_id_term, unsigned max_candidates = 64);
+                                      const std::string& self_id_term, unsigned max_candidates = 64,
+                                      Xapian::docid before = 0);
 
 }  // namespace byline

@@ -58,15 +58,15 @@ std::set<std::string> id_terms(const std::string& db_path) {
   return ids;
 }
 
-// Starts `byline index` and returns its pid.
-pid_t start_index(const std::string& db, const std::string& input) {
+// Starts `byline index` with `threads` writers and returns its pid.
+pid_t start_index(const std::string& db, const std::string& input, const char* threads = "1") {
   const pid_t pid = ::fork();
   if (pid == 0) {
     const int devnull = ::open("/dev/null", O_WRONLY);
     ::dup2(devnull, 1);
     ::dup2(devnull, 2);
-    ::execl(BYLINE_BINARY, "byline", "index", "--quiet", "--batch-size", "40", "--db", db.c_str(), input.c_str(),
-            static_cast<char*>(nullptr));
+    ::execl(BYLINE_BINARY, "byline", "index", "--quiet", "--batch-size", "40", "--threads", threads, "--db", db.c_str(),
+            input.c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
   }
   return pid;
@@ -80,7 +80,7 @@ TEST_CASE("kill -9 at random moments loses nothing committed and resumes to the 
   const std::vector<std::uint64_t> line_ends = write_input(input);
 
   // The uninterrupted run.
-  REQUIRE(run_byline("index --quiet --batch-size 40 --db " + shell_quote(dir + "/clean") + " " + shell_quote(input))
+  REQUIRE(run_byline("index --quiet --batch-size 40 --threads 1 --db " + shell_quote(dir + "/clean") + " " + shell_quote(input))
               .exit_code == 0);
   const std::set<std::string> expected = id_terms(dir + "/clean");
   REQUIRE(expected.size() == kRecords);
@@ -101,6 +101,11 @@ TEST_CASE("kill -9 at random moments loses nothing committed and resumes to the 
     }
     ::kill(pid, SIGKILL);
     ::waitpid(pid, &status, 0);
+    if (WIFEXITED(status)) {  // it finished between the check above and the kill
+      finished = WEXITSTATUS(status) == 0;
+      REQUIRE(finished);
+      break;
+    }
     ++kills;
     if (!std::filesystem::exists(db + "/iamglass")) continue;  // killed before the first commit
 
@@ -125,7 +130,7 @@ TEST_CASE("kill -9 at random moments loses nothing committed and resumes to the 
     }
   }
   if (!finished) {
-    const CommandResult last = run_byline("index --quiet --batch-size 40 --db " + shell_quote(db) + " " + shell_quote(input));
+    const CommandResult last = run_byline("index --quiet --batch-size 40 --threads 1 --db " + shell_quote(db) + " " + shell_quote(input));
     REQUIRE(last.exit_code == 0);
   }
   CHECK(kills > 0);
@@ -159,7 +164,7 @@ TEST_CASE("a resumed run says where it resumes and does not redo committed work"
   REQUIRE(committed_before < static_cast<std::size_t>(kRecords));
 
   const CommandResult resumed =
-      run_byline("index --quiet --summary-json --batch-size 40 --db " + shell_quote(db) + " " + shell_quote(input));
+      run_byline("index --quiet --summary-json --batch-size 40 --threads 1 --db " + shell_quote(db) + " " + shell_quote(input));
   REQUIRE(resumed.exit_code == 0);
   CHECK(resumed.err.find("resuming an interrupted run: file 1 of 1") != std::string::npos);
   const nlohmann::json summary = nlohmann::json::parse(resumed.out);
@@ -170,7 +175,7 @@ TEST_CASE("a resumed run says where it resumes and does not redo committed work"
 
   // A completed run leaves no checkpoint: the same command again starts afresh.
   const CommandResult again =
-      run_byline("index --quiet --summary-json --batch-size 40 --db " + shell_quote(db) + " " + shell_quote(input));
+      run_byline("index --quiet --summary-json --batch-size 40 --threads 1 --db " + shell_quote(db) + " " + shell_quote(input));
   REQUIRE(again.exit_code == 0);
   CHECK(again.err.find("resuming") == std::string::npos);
   CHECK(nlohmann::json::parse(again.out)["replaced"] == kRecords);
@@ -191,4 +196,93 @@ TEST_CASE("a second writer is told which process holds the lock", "[e2e][crash]"
   CHECK(second.exit_code == 6);
   CHECK(second.err.find(fmt::format("process {} (", first)) != std::string::npos);
   CHECK(second.err.find("index --quiet --batch-size 40") != std::string::npos);
+}
+
+// The same with shard writers (issue 6): a parallel run checkpoints by shard;
+// its target holds no article until the shards are merged at the end.
+TEST_CASE("kill -9 during a parallel run resumes from the committed shards to the same articles", "[e2e][crash]") {
+  const std::string dir = scratch_dir("crash-parallel");
+  const std::string input = dir + "/input.jsonl";
+  const std::vector<std::uint64_t> line_ends = write_input(input);
+  REQUIRE(run_byline("index --quiet --threads 1 --db " + shell_quote(dir + "/clean") + " " + shell_quote(input))
+              .exit_code == 0);
+  const std::set<std::string> expected = id_terms(dir + "/clean");
+
+  const std::string db = dir + "/crashed";
+  std::mt19937 rng(6);
+  int kills = 0, checkpoints = 0;
+  bool finished = false;
+  for (int attempt = 0; attempt < 40 && !finished; ++attempt) {
+    const pid_t pid = start_index(db, input, "2");
+    std::this_thread::sleep_for(std::chrono::milliseconds(30 + rng() % 400));
+    int status = 0;
+    if (::waitpid(pid, &status, WNOHANG) == pid) {
+      finished = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+      REQUIRE(finished);
+      break;
+    }
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, &status, 0);
+    if (WIFEXITED(status)) {  // it finished between the check above and the kill
+      finished = WEXITSTATUS(status) == 0;
+      REQUIRE(finished);
+      break;
+    }
+    ++kills;
+    if (!std::filesystem::exists(db + "/iamglass")) continue;
+    Xapian::Database check(db);
+    const std::string saved = check.get_metadata(std::string(byline::schema::metadata::kShardCheckpoint));
+    if (saved.empty() || check.get_doccount() > 0) continue;  // before the first shard, or killed after the merge
+    // k shards of 40 records cover exactly the first 40k lines.
+    ++checkpoints;
+    const auto checkpoint = nlohmann::json::parse(saved);
+    const std::size_t shards = checkpoint["shards"];
+    INFO("checkpoint " << saved);
+    REQUIRE(shards > 0);
+    CHECK(checkpoint["offset"] == line_ends.at(shards * 40 - 1));
+  }
+  if (!finished) REQUIRE(run_byline("index --quiet --batch-size 40 --db " + shell_quote(db) + " " + shell_quote(input)).exit_code == 0);
+  CHECK(kills > 0);
+  CHECK(checkpoints > 0);
+  CHECK(id_terms(db) == expected);
+  CHECK(Xapian::Database(db).get_metadata(std::string(byline::schema::metadata::kShardCheckpoint)).empty());
+  CHECK_FALSE(std::filesystem::exists(db + "/byline-shards"));
+}
+
+TEST_CASE("a resumed parallel run says where it resumes and writes only the shards after it", "[e2e][crash]") {
+  const std::string dir = scratch_dir("resume-parallel");
+  const std::string input = dir + "/input.jsonl";
+  const std::vector<std::uint64_t> line_ends = write_input(input);
+  const std::string db = dir + "/db";
+
+  const pid_t pid = start_index(db, input, "2");
+  std::size_t shards = 0;
+  for (int wait = 0; wait < 2000 && shards == 0; ++wait) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    try {
+      const std::string saved =
+          Xapian::Database(db).get_metadata(std::string(byline::schema::metadata::kShardCheckpoint));
+      if (!saved.empty()) shards = nlohmann::json::parse(saved)["shards"];
+    } catch (const Xapian::Error&) {
+      // not created yet
+    }
+  }
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  REQUIRE(shards > 0);
+  REQUIRE(Xapian::Database(db).get_doccount() == 0);
+  const std::string saved = Xapian::Database(db).get_metadata(std::string(byline::schema::metadata::kShardCheckpoint));
+  const std::size_t covered = nlohmann::json::parse(saved)["shards"].get<std::size_t>() * 40;
+
+  const CommandResult resumed = run_byline("index --quiet --summary-json --batch-size 40 --threads 2 --db " +
+                                           shell_quote(db) + " " + shell_quote(input));
+  REQUIRE(resumed.exit_code == 0);
+  CHECK(resumed.err.find(fmt::format("resuming an interrupted run: file 1 of 1 ({}) at byte {}", input,
+                                     line_ends.at(covered - 1))) != std::string::npos);
+  const nlohmann::json summary = nlohmann::json::parse(resumed.out);
+  CHECK(summary["replaced"] == 0);
+  CHECK(summary["added"].get<std::size_t>() == static_cast<std::size_t>(kRecords) - covered);
+  CHECK(summary["parallel"]["shards"].get<std::size_t>() == static_cast<std::size_t>(kRecords) / 40);
+  CHECK(Xapian::Database(db).get_doccount() == static_cast<unsigned>(kRecords));
 }

@@ -12,21 +12,14 @@
 #include "indexer/index_writer.h"
 #include "searcher/searcher.h"
 #include "tests/index/generated_archive.h"
+#include "tests/support/temp_dir.h"
 
 using namespace byline;
 using namespace byline::testing;
 
 namespace {
 
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    path = std::filesystem::temp_directory_path() /
-           fmt::format("byline-concurrent-{}-{}", ::getpid(), reinterpret_cast<std::uintptr_t>(this));
-    std::filesystem::remove_all(path);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-};
+using byline::test::TempDir;
 
 std::uint64_t count_all(const Searcher& searcher) {
   SearchRequest request;
@@ -48,7 +41,7 @@ void write_articles(const std::string& path, std::size_t first, std::size_t coun
 }  // namespace
 
 TEST_CASE("a searcher follows an archive that grows under it", "[index][concurrency]") {
-  TempDir dir;
+  TempDir dir("concurrent");
   const std::string path = dir.path.string();
   write_articles(path, 0, 50, 50, 1);
   const Searcher searcher(path);
@@ -64,7 +57,7 @@ TEST_CASE("a searcher follows an archive that grows under it", "[index][concurre
 }
 
 TEST_CASE("searches keep answering while a writer commits many batches", "[index][concurrency]") {
-  TempDir dir;
+  TempDir dir("concurrent");
   const std::string path = dir.path.string();
   write_articles(path, 0, 20, 20, 3);
   const Searcher searcher(path);

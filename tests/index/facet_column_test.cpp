@@ -21,6 +21,7 @@
 #include "searcher/facet_column_spy.h"
 #include "searcher/searcher.h"
 #include "tests/index/generated_archive.h"
+#include "tests/support/temp_dir.h"
 
 using namespace byline;
 using namespace byline::testing;
@@ -28,40 +29,12 @@ namespace fc = byline::facet_column;
 
 namespace {
 
-struct TempDir {
-  std::filesystem::path path;
-  explicit TempDir(const std::string& name) {
-    path = std::filesystem::temp_directory_path() / fmt::format("byline-facet-column-{}-{}", ::getpid(), name);
-    std::filesystem::remove_all(path);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  std::string str() const { return path.string(); }
-};
+using byline::test::TempDir;
 
 // More than one chunk of documents, written in batches that do not line up
 // with the chunks.
 constexpr std::size_t kArticles = fc::kChunkDocs + 500;
 constexpr std::size_t kBatch = 777;
-
-// Every tenth article is followed by a wire copy of an earlier one (same
-// text on another site), so that stories with several articles exist.
-std::vector<Article> generated(std::size_t first, std::size_t count, std::uint32_t seed) {
-  Generator gen(seed);
-  std::vector<Article> out;
-  for (std::size_t i = first; i < first + count; ++i) {
-    if (i % 10 == 9 && !out.empty()) {
-      Article copy = out[gen.pick(out.size())];
-      copy.id.clear();
-      copy.url = fmt::format("https://copies.example.net/wire/{}.html", i);
-      copy.site.clear();
-      finalize_article(copy);
-      out.push_back(copy);
-    } else {
-      out.push_back(gen.article(i));
-    }
-  }
-  return out;
-}
 
 // Current articles by id, as the index should hold them.
 using ArticlesById = std::map<std::string, Article>;
@@ -333,7 +306,7 @@ TEST_CASE("facet column counts equal value slots and a brute-force count, across
           "[index][facet_column]") {
   TempDir dir("writer");
   ArticlesById archive;
-  write(dir.str(), generated(0, kArticles, 20240107), archive);
+  write(dir.str(), with_wire_copies(0, kArticles, 20240107), archive);
   check_column_counts(dir.str(), archive);
   check_same_results(dir.str());
 
@@ -353,7 +326,7 @@ TEST_CASE("facet column counts equal value slots and a brute-force count, across
       REQUIRE(changed.id == a.id);
       second.push_back(changed);
     }
-  for (Article& a : generated(kArticles, 300, 555)) second.push_back(a);
+  for (Article& a : with_wire_copies(kArticles, 300, 555)) second.push_back(a);
   const Xapian::docid last_before = Xapian::Database(dir.str()).get_lastdocid();
   write(dir.str(), second, archive);
   const Xapian::Database db(dir.str());
@@ -367,7 +340,7 @@ TEST_CASE("an index without the column is counted from values, and the next writ
           "[index][facet_column]") {
   TempDir dir("upgrade");
   ArticlesById archive;
-  write_without_column(dir.str(), generated(0, 1200, 7), archive);
+  write_without_column(dir.str(), with_wire_copies(0, 1200, 7), archive);
   {
     const Searcher searcher(dir.str());
     CHECK(FacetColumnCache(true).get(searcher.database(), schema::slot::kSection) == nullptr);
@@ -384,11 +357,11 @@ TEST_CASE("a commit made without the column makes the searcher fall back until a
           "[index][facet_column]") {
   TempDir dir("foreign");
   ArticlesById archive;
-  write(dir.str(), generated(0, 900, 11), archive);
+  write(dir.str(), with_wire_copies(0, 900, 11), archive);
   REQUIRE(FacetColumnCache(true).get(Xapian::Database(dir.str()), schema::slot::kSite) != nullptr);
 
   // Another tool replaces an article and adds one, values only.
-  std::vector<Article> foreign = generated(900, 1, 12);
+  std::vector<Article> foreign = with_wire_copies(900, 1, 12);
   Article moved = archive.begin()->second;
   moved.section = "Foreign Desk";
   finalize_article(moved);
@@ -416,7 +389,7 @@ TEST_CASE("a commit made without the column makes the searcher fall back until a
 TEST_CASE("stale column entries of deleted documents are never counted", "[index][facet_column]") {
   TempDir dir("deleted");
   ArticlesById archive;
-  write(dir.str(), generated(0, 600, 13), archive);
+  write(dir.str(), with_wire_copies(0, 600, 13), archive);
   {
     Xapian::WritableDatabase db(dir.str(), Xapian::DB_OPEN);
     for (Xapian::docid id = 1; id <= 600; id += 5) db.delete_document(id);
@@ -453,8 +426,8 @@ TEST_CASE("stale column entries of deleted documents are never counted", "[index
 TEST_CASE("several shards together are counted from values", "[index][facet_column]") {
   TempDir one("shard1"), two("shard2");
   ArticlesById first, second;
-  write(one.str(), generated(0, 300, 21), first);
-  write(two.str(), generated(300, 200, 22), second);
+  write(one.str(), with_wire_copies(0, 300, 21), first);
+  write(two.str(), with_wire_copies(300, 200, 22), second);
   Xapian::Database combined(one.str());
   combined.add_database(Xapian::Database(two.str()));
   REQUIRE(FacetColumnCache(true).get(Xapian::Database(one.str()), schema::slot::kSection) != nullptr);
@@ -475,7 +448,7 @@ TEST_CASE("an in-memory database gets no column and is counted from values", "[i
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   {
     IndexWriter writer(db, AnalyzerSettings{});
-    for (const Article& a : generated(0, 50, 31)) writer.accept(a);
+    for (const Article& a : with_wire_copies(0, 50, 31)) writer.accept(a);
     writer.finish();
   }
   CHECK(db.get_metadata(std::string(schema::metadata::kFacetColumn)).empty());

@@ -96,6 +96,26 @@ class Generator {
 
 // Writes `articles` into a new in-memory database with the default analyzer,
 // recording section labels as the indexer does (except kUnrecordedSection).
+// Generated articles where every tenth one is a wire copy of an earlier one
+// (same text on another site), so that stories with several articles exist.
+inline std::vector<Article> with_wire_copies(std::size_t first, std::size_t count, std::uint32_t seed) {
+  Generator gen(seed);
+  std::vector<Article> out;
+  for (std::size_t i = first; i < first + count; ++i) {
+    if (i % 10 == 9 && !out.empty()) {
+      Article copy = out[gen.pick(out.size())];
+      copy.id.clear();
+      copy.url = fmt::format("https://copies.example.net/wire/{}.html", i);
+      copy.site.clear();
+      finalize_article(copy);
+      out.push_back(copy);
+    } else {
+      out.push_back(gen.article(i));
+    }
+  }
+  return out;
+}
+
 inline Xapian::WritableDatabase make_database(const std::vector<Article>& articles) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   const Analyzer analyzer{AnalyzerSettings{}};

@@ -1,0 +1,44 @@
+#include "indexer/shard_merge.h"
+
+#include <filesystem>
+#include <vector>
+
+#include <xapian.h>
+
+namespace byline {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The files that make a glass database: its version file and its tables.
+bool is_database_file(const fs::path& path) {
+  return path.filename() == "iamglass" || path.extension() == ".glass";
+}
+
+}  // namespace
+
+void compact_shards(const std::vector<std::string>& shards, const std::string& output) {
+  Xapian::Database sources;
+  for (const std::string& shard : shards) sources.add_database(Xapian::Database(shard));
+  // MULTIPASS merges the posting lists of many shards in a tree of passes
+  // rather than all at once; the default renumbering offsets each shard past
+  // the previous one, which keeps docids in shard (= input) order.
+  sources.compact(output, Xapian::DBCOMPACT_MULTIPASS);
+}
+
+void install_database(const std::string& built, const std::string& target) {
+  // Tables first, each renamed over the old one; the version file last, so
+  // that the database is the new one only once all its tables are there.
+  std::vector<fs::path> tables;
+  for (const auto& entry : fs::directory_iterator(built))
+    if (is_database_file(entry.path()) && entry.path().filename() != "iamglass") tables.push_back(entry.path());
+  for (const auto& entry : fs::directory_iterator(target))
+    if (is_database_file(entry.path()) && !fs::exists(fs::path(built) / entry.path().filename()))
+      fs::remove(entry.path());  // a table the new database does not have
+  for (const fs::path& table : tables) fs::rename(table, fs::path(target) / table.filename());
+  fs::rename(fs::path(built) / "iamglass", fs::path(target) / "iamglass");
+  fs::remove_all(built);
+}
+
+}  // namespace byline

@@ -1,0 +1,24 @@
+#pragma once
+// Turns the shard databases of a parallel run into one database: Xapian's
+// compaction concatenates them in the order given (each shard's docids follow
+// the previous shard's, so docid order stays the input order) and writes the
+// tables fully packed; the result then replaces the files of the (empty)
+// target database.
+
+#include <string>
+#include <vector>
+
+namespace byline {
+
+// Compacts `shards` (in order) into a new database at `output`, which must not
+// exist. User metadata present in several shards keeps the first shard's
+// value (section labels: the first label seen in the input wins, as with one
+// writer). Spelling frequencies are summed. Xapian errors propagate.
+void compact_shards(const std::vector<std::string>& shards, const std::string& output);
+
+// Moves the database files of `built` into `target` in place of its own
+// tables (`target` must not be open). Files of byline's own (the writer's pid
+// file) and Xapian's lock file stay. `built` is removed.
+void install_database(const std::string& built, const std::string& target);
+
+}  // namespace byline

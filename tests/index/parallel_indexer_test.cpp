@@ -1,0 +1,287 @@
+// Parallel indexing (issue 6, item 4): shards written on several threads and
+// merged must give the database one writer gives — the same articles, the
+// same story keys for wire copies, the same ranking and facets, a facet
+// column the searcher uses — and a run cut short must resume from its
+// committed shards to the same result.
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "common/schema.h"
+#include "common/stored_fields.h"
+#include "indexer/document_builder.h"
+#include "indexer/index_writer.h"
+#include "indexer/parallel_indexer.h"
+#include "searcher/facet_column.h"
+#include "searcher/searcher.h"
+#include "tests/index/generated_archive.h"
+#include "tests/support/temp_dir.h"
+
+using namespace byline;
+using namespace byline::testing;
+using byline::test::TempDir;
+
+namespace {
+
+// Wire copies throughout, and some articles sent a second time at the end
+// with a new title (the same URL, so the same id), as a crawl that fetched a
+// page twice would. Only articles nobody copied are re-sent: a single writer
+// keeps the first docid of a replaced article and the merge the last, and
+// with it which copy of a story comes first.
+std::vector<Article> input_articles() {
+  std::vector<Article> articles = with_wire_copies(0, 1500, 4242);
+  std::map<std::string, int> bodies;
+  for (const Article& a : articles) ++bodies[a.body];
+  std::vector<Article> resent;
+  for (std::size_t i = 0; i < 1000; i += 37)
+    if (bodies[articles[i].body] == 1) {
+      Article again = articles[i];
+      again.title = "Revised: " + again.title;
+      resent.push_back(again);
+    }
+  REQUIRE(resent.size() > 10);
+  articles.insert(articles.end(), resent.begin(), resent.end());
+  return articles;
+}
+
+IndexStats write_serially(const std::string& path, const std::vector<Article>& articles) {
+  IndexWriter writer(path, AnalyzerSettings{}, IndexWriterOptions{97});
+  for (const Article& a : articles) writer.accept(a);
+  writer.finish();
+  return writer.stats();
+}
+
+// Each article is one record; the boundary after it is its index + 1.
+void feed(ParallelIndexer& indexer, const std::vector<Article>& articles, std::size_t from, std::size_t to) {
+  indexer.begin_file(0);
+  for (std::size_t i = from; i < to; ++i) {
+    indexer.accept(articles[i]);
+    indexer.record_boundary(i + 1);
+  }
+}
+
+struct Stored {
+  std::string title;
+  std::string story;
+  bool operator==(const Stored&) const = default;
+};
+
+std::map<std::string, Stored> stored_by_id(const std::string& path) {
+  Xapian::Database db(path);
+  std::map<std::string, Stored> out;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    const Xapian::Document doc = db.get_document(*it);
+    const Article a = decode_stored_fields(doc.get_data());
+    CHECK(out.emplace(a.id, Stored{a.title, doc.get_value(schema::slot::kStory)}).second);  // each id once
+  }
+  return out;
+}
+
+std::string show_facets(const SearchResult& r) {
+  std::string out = fmt::format("total={} stories={} |", r.total.value, r.stories.value);
+  for (const FacetValue& v : r.section_facet) out += fmt::format(" {}={}", v.value, v.count);
+  out += " |";
+  for (const FacetValue& v : r.date_facet) out += fmt::format(" {}={}", v.value, v.count);
+  for (const Facet& f : r.facets) {
+    out += " | " + f.field;
+    for (const FacetValue& v : f.values) out += fmt::format(" {}={}", v.value, v.count);
+  }
+  return out;
+}
+
+// Every match with its weight (collapsing off, so no tie decides a representative).
+std::map<std::string, double> weights(const Searcher& searcher, const std::string& query) {
+  SearchRequest request;
+  request.query = query;
+  request.collapse = false;
+  request.facets = false;
+  request.limit = 5000;
+  std::map<std::string, double> out;
+  for (const Hit& hit : searcher.search(request).hits) out[hit.id] = hit.score;
+  return out;
+}
+
+void check_same_search(const std::string& serial, const std::string& parallel) {
+  const Searcher one(serial), many(parallel);
+  for (const std::string& query : {std::string(), kVocabulary[0], kVocabulary[2] + " " + kVocabulary[5],
+                                   "\"" + kVocabulary[0] + " " + kVocabulary[1] + "\"", std::string("section:world")}) {
+    INFO("query: " << query);
+    SearchRequest request;
+    request.query = query;
+    request.limit = 0;
+    request.facet_size = 0;
+    request.facet_fields = {"section", "date", "site", "agency", "lang"};
+    CHECK(show_facets(one.search(request)) == show_facets(many.search(request)));
+    const auto expected = weights(one, query), got = weights(many, query);
+    REQUIRE(expected.size() == got.size());
+    for (const auto& [id, weight] : expected) {
+      REQUIRE(got.count(id) == 1);
+      CHECK(std::abs(got.at(id) - weight) < 1e-9);
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("shards written in parallel and merged hold what one writer writes", "[index][parallel]") {
+  const std::vector<Article> articles = input_articles();
+  TempDir serial("parallel-serial"), parallel("parallel-merged");
+  const IndexStats expected = write_serially(serial.str(), articles);
+
+  ParallelIndexer indexer(open_index_for_writing(parallel.str()), parallel.str(), AnalyzerSettings{},
+                          ParallelIndexOptions{3, 64});
+  for (const Article& a : articles) indexer.accept(a);
+  indexer.finish();
+
+  CHECK(indexer.stats().added == expected.added);
+  CHECK(indexer.stats().replaced == expected.replaced);
+  CHECK(expected.replaced > 10);
+  CHECK(indexer.merge_report().shards == (articles.size() + 63) / 64);
+  CHECK(indexer.merge_report().stories_joined > 0);
+  CHECK_FALSE(std::filesystem::exists(parallel.path / "byline-shards"));
+
+  // The same articles (the last version of a re-sent one), the same story keys.
+  const auto want = stored_by_id(serial.str()), got = stored_by_id(parallel.str());
+  CHECK(got == want);
+  std::set<std::string> stories;
+  for (const auto& [id, stored] : got) stories.insert(stored.story);
+  CHECK(stories.size() < got.size());  // wire copies share a key
+
+  // Docids follow the input: the order of each id's last version.
+  std::map<std::string, std::size_t> last_seen;
+  for (std::size_t i = 0; i < articles.size(); ++i) last_seen[articles[i].id] = i;
+  std::vector<std::pair<std::size_t, std::string>> order;
+  for (const auto& [id, position] : last_seen) order.emplace_back(position, id);
+  std::sort(order.begin(), order.end());
+  Xapian::Database db(parallel.str());
+  std::vector<std::string> by_docid;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
+    by_docid.push_back(decode_stored_fields(db.get_document(*it).get_data()).id);
+  REQUIRE(by_docid.size() == order.size());
+  for (std::size_t i = 0; i < order.size(); ++i) CHECK(by_docid[i] == order[i].second);
+
+  // The merged database carries a facet column the searcher uses.
+  CHECK(FacetColumnCache(true).get(db, schema::slot::kSection) != nullptr);
+  CHECK(FacetColumnCache(true).get(db, schema::slot::kStory) != nullptr);
+  CHECK(db.get_metadata(std::string(schema::metadata::kShardCheckpoint)).empty());
+  check_same_search(serial.str(), parallel.str());
+}
+
+TEST_CASE("an interrupted parallel run resumes from its committed shards", "[index][parallel]") {
+  const std::vector<Article> articles = input_articles();
+  TempDir serial("resume-serial"), parallel("resume-parallel");
+  write_serially(serial.str(), articles);
+  const std::string run = "run-1";
+  const ParallelIndexOptions options{2, 50};
+
+  std::size_t resume_at = 0;
+  {
+    ParallelIndexer first(open_index_for_writing(parallel.str()), parallel.str(), AnalyzerSettings{}, options, run);
+    CHECK_FALSE(first.resumed_from());
+    feed(first, articles, 0, 777);
+    // Destroyed without finish(): the blocks handed to the writers are
+    // committed, the block being filled is lost, as in a crash.
+  }
+  {
+    Xapian::Database db(parallel.str());
+    CHECK(db.get_doccount() == 0);  // nothing reaches the target before the merge
+    const nlohmann::json checkpoint = nlohmann::json::parse(db.get_metadata(std::string(schema::metadata::kShardCheckpoint)));
+    CHECK(checkpoint["shards"] == 15);  // 777 records: 15 full blocks of 50 (one block is cut per boundary past 50)
+    resume_at = checkpoint["offset"];
+    CHECK(resume_at == 750);
+  }
+  // Another run's checkpoint is not this run's: a different run starts afresh.
+  {
+    ParallelIndexer other(open_index_for_writing(parallel.str()), parallel.str(), AnalyzerSettings{}, options,
+                          std::string("another-run"));
+    CHECK_FALSE(other.resumed_from());
+  }
+  // ... so the first run is repeated; this time it is cut short right after
+  // shards 8 and 9 were committed, before the checkpoint said so.
+  {
+    ParallelIndexer again(open_index_for_writing(parallel.str()), parallel.str(), AnalyzerSettings{}, options, run);
+    feed(again, articles, 0, 500);
+  }
+  {
+    Xapian::WritableDatabase db = open_index_for_writing(parallel.str());
+    const nlohmann::json older = {{"run", run}, {"file", 0}, {"offset", 400}, {"shards", 8}};
+    db.set_metadata(std::string(schema::metadata::kShardCheckpoint), older.dump());
+    db.commit();
+  }
+  REQUIRE(std::filesystem::exists(parallel.path / "byline-shards" / "block-000009"));
+  ParallelIndexer resumed(open_index_for_writing(parallel.str()), parallel.str(), AnalyzerSettings{}, options, run);
+  REQUIRE(resumed.resumed_from());
+  CHECK(resumed.resumed_from()->offset == 400);
+  // Shards past the checkpoint are not kept: they are written again.
+  CHECK(std::filesystem::exists(parallel.path / "byline-shards" / "block-000007"));
+  CHECK_FALSE(std::filesystem::exists(parallel.path / "byline-shards" / "block-000008"));
+  feed(resumed, articles, resumed.resumed_from()->offset, articles.size());
+  resumed.finish();
+  CHECK(resumed.stats().added + resumed.stats().replaced == articles.size() - 400);
+  CHECK(stored_by_id(parallel.str()) == stored_by_id(serial.str()));
+  check_same_search(serial.str(), parallel.str());
+}
+
+TEST_CASE("a shard writer's failure reaches the reading thread and leaves the target empty", "[index][parallel]") {
+  const std::vector<Article> articles = with_wire_copies(0, 400, 9);
+  TempDir dir("parallel-failure");
+  {
+    ParallelIndexer indexer(open_index_for_writing(dir.str()), dir.str(), AnalyzerSettings{}, ParallelIndexOptions{2, 20});
+    // The shard folder becomes a file: no shard can be created in it.
+    std::filesystem::remove_all(dir.path / "byline-shards");
+    std::ofstream(dir.path / "byline-shards") << "not a folder";
+    CHECK_THROWS([&] {
+      for (const Article& a : articles) indexer.accept(a);
+      indexer.finish();
+    }());
+  }
+  CHECK(Xapian::Database(dir.str()).get_doccount() == 0);
+}
+
+TEST_CASE("a merge cut short before its passes is completed by the next writer", "[index][parallel]") {
+  const std::vector<Article> articles = with_wire_copies(0, 300, 17);
+  TempDir dir("parallel-pending");
+  {
+    ParallelIndexer indexer(open_index_for_writing(dir.str()), dir.str(), AnalyzerSettings{},
+                            ParallelIndexOptions{2, 40});
+    for (const Article& a : articles) indexer.accept(a);
+    indexer.finish();
+  }
+  const auto complete = stored_by_id(dir.str());
+  {
+    // The state a kill between the install and the passes leaves: an id in
+    // two shards, stories not joined, no facet column, the mark set.
+    Xapian::WritableDatabase db = open_index_for_writing(dir.str());
+    DocumentBuilder builder{Analyzer(AnalyzerSettings{})};
+    db.add_document(builder.build(articles[5]));
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+      Xapian::Document doc = db.get_document(*it);
+      const Article a = decode_stored_fields(doc.get_data());
+      doc.remove_term(schema::boolean_term(schema::prefix::kStory, doc.get_value(schema::slot::kStory)));
+      doc.add_boolean_term(schema::boolean_term(schema::prefix::kStory, a.id));
+      doc.add_value(schema::slot::kStory, a.id);
+      db.replace_document(*it, doc);
+    }
+    db.set_metadata(std::string(schema::metadata::kMergePending), "1");
+    db.commit();
+    std::filesystem::create_directories(dir.path / "byline-shards" / "block-000000");
+    CHECK(FacetColumnCache(true).get(Xapian::Database(dir.str()), schema::slot::kSection) == nullptr);
+  }
+  Xapian::WritableDatabase db = open_index_for_writing(dir.str());
+  CHECK(complete_interrupted_merge(db, dir.str(), AnalyzerSettings{}));
+  CHECK_FALSE(complete_interrupted_merge(db, dir.str(), AnalyzerSettings{}));  // done once
+  db.close();
+  CHECK(stored_by_id(dir.str()) == complete);
+  CHECK_FALSE(std::filesystem::exists(dir.path / "byline-shards"));
+  const Xapian::Database reader(dir.str());
+  CHECK(reader.get_metadata(std::string(schema::metadata::kMergePending)).empty());
+  CHECK(FacetColumnCache(true).get(reader, schema::slot::kSection) != nullptr);
+}
