@@ -87,6 +87,11 @@ void read_into(ArticleSink& sink, const Inputs& inputs, const IndexConfig& confi
   read_inputs(inputs.files, inputs.options, target, *progress, start);
 }
 
+void say_resuming(const Checkpoint& checkpoint, const std::vector<InputFile>& files) {
+  fmt::print(stderr, "resuming an interrupted run: file {} of {} ({}) at byte {}\n", checkpoint.file + 1, files.size(),
+             files[checkpoint.file].path, checkpoint.offset);
+}
+
 // One writer: appends to (or replaces in) an index that already holds
 // articles, and resumes an interrupted run from its checkpoint.
 IndexStats index_serially(Xapian::WritableDatabase db, const Inputs& inputs, const IndexConfig& config) {
@@ -98,8 +103,7 @@ IndexStats index_serially(Xapian::WritableDatabase db, const Inputs& inputs, con
     if (const std::optional<Checkpoint> checkpoint = writer.start_run(*run);
         checkpoint && checkpoint->file < inputs.files.size()) {
       start = StartPoint{checkpoint->file, checkpoint->offset};
-      fmt::print(stderr, "resuming an interrupted run: file {} of {} ({}) at byte {}\n", checkpoint->file + 1,
-                 inputs.files.size(), inputs.files[checkpoint->file].path, checkpoint->offset);
+      say_resuming(*checkpoint, inputs.files);
     }
   }
   read_into(writer, inputs, config, start);
@@ -119,9 +123,7 @@ IndexStats index_in_parallel(Xapian::WritableDatabase db, const Inputs& inputs, 
   StartPoint start;
   if (const std::optional<Checkpoint>& checkpoint = indexer.resumed_from()) {
     start = StartPoint{checkpoint->file, checkpoint->offset};
-    if (checkpoint->file < inputs.files.size())
-      fmt::print(stderr, "resuming an interrupted run: file {} of {} ({}) at byte {}\n", checkpoint->file + 1,
-                 inputs.files.size(), inputs.files[checkpoint->file].path, checkpoint->offset);
+    if (checkpoint->file < inputs.files.size()) say_resuming(*checkpoint, inputs.files);
   }
   read_into(indexer, inputs, config, start);
   indexer.finish();

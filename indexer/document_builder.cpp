@@ -17,6 +17,12 @@ std::string agency_key_for(const std::string& agency) {
 
 }  // namespace
 
+bool body_repeats(std::string_view body, std::string_view description) {
+  // Near the start: a dateline or a kicker may come first.
+  constexpr std::size_t kLeadBytes = 300;
+  return body.substr(0, description.size() + kLeadBytes).find(description) != std::string_view::npos;
+}
+
 std::string id_term(const std::string& article_id) { return schema::boolean_term(schema::prefix::kId, article_id); }
 
 DocumentBuilder::DocumentBuilder(const Analyzer& analyzer) { analyzer.configure(generator_); }
@@ -49,7 +55,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
     generator_.index_text(a.title, 1, std::string(prefix::kTitle));
     generator_.increase_termpos();
   }
-  if (!a.description.empty()) {
+  if (!a.description.empty() && !body_repeats(a.body, a.description)) {
     generator_.index_text(a.description);
     generator_.increase_termpos();
   }

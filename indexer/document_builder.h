@@ -5,6 +5,7 @@
 // Not thread-safe: use one builder per thread.
 
 #include <optional>
+#include <string_view>
 
 #include <xapian.h>
 
@@ -29,6 +30,11 @@ class DocumentBuilder {
   std::optional<Xapian::WritableDatabase> db_;
   bool find_stories_ = false;
 };
+
+// True when the body already opens with the description (many exports fill
+// both with the same lead paragraph): the description is then not posted a
+// second time, which would double its words' weight and the indexing work.
+bool body_repeats(std::string_view body, std::string_view description);
 
 // The unique term of an article ("Q" + id), used with replace_document.
 std::string id_term(const std::string& article_id);

@@ -96,11 +96,11 @@ std::vector<std::string> band_terms(const MinhashSignature& signature) {
   return terms;
 }
 
-std::optional<std::string> find_story(const Xapian::Database& db, const MinhashSignature& signature,
-                                      const std::string& self_id_term, unsigned max_candidates,
-                                      Xapian::docid before) {
+std::optional<Xapian::docid> find_most_similar(const Xapian::Database& db, const MinhashSignature& signature,
+                                               const std::string& self_id_term, unsigned max_candidates,
+                                               Xapian::docid before) {
   double best_similarity = 0;
-  std::optional<std::string> best;
+  std::optional<Xapian::docid> best;
   std::set<Xapian::docid> seen;
   for (const std::string& term : band_terms(signature)) {
     unsigned looked = 0;
@@ -114,16 +114,22 @@ std::optional<std::string> find_story(const Xapian::Database& db, const MinhashS
         if (t != doc.termlist_end() && *t == self_id_term) continue;
       }
       const auto other = decode_signature(doc.get_value(schema::slot::kFingerprint));
-      const std::string story = doc.get_value(schema::slot::kStory);
-      if (!other || story.empty()) continue;
+      if (!other || doc.get_value(schema::slot::kStory).empty()) continue;
       const double similarity = estimated_jaccard(signature, *other);
       if (similarity >= kSameStoryJaccard && similarity > best_similarity) {
         best_similarity = similarity;
-        best = story;
+        best = *it;
       }
     }
   }
   return best;
+}
+
+std::optional<std::string> find_story(const Xapian::Database& db, const MinhashSignature& signature,
+                                      const std::string& self_id_term, unsigned max_candidates) {
+  const std::optional<Xapian::docid> best = find_most_similar(db, signature, self_id_term, max_candidates);
+  if (!best) return std::nullopt;
+  return db.get_document(*best).get_value(schema::slot::kStory);
 }
 
 }  // namespace byline

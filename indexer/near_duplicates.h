@@ -54,15 +54,20 @@ std::optional<MinhashSignature> decode_signature(std::string_view value);
 // The kBandCount boolean terms "XB<band><16 hex>" of a signature.
 std::vector<std::string> band_terms(const MinhashSignature& signature);
 
-// The story key of the most similar already-indexed article sharing a band
-// term with `signature` and at least kSameStoryJaccard similar, skipping the
-// document `self_id_term` (an article being replaced). Looks at no more than
-// `max_candidates` documents per band, so a band shared by thousands of
-// boilerplate bodies costs a bounded time. With `before`, only documents with
-// a smaller id count as already indexed (the pass over a merged database,
+// The most similar already-indexed article sharing a band term with
+// `signature` and at least kSameStoryJaccard similar (the first found among
+// equals), skipping the document `self_id_term` (an article being replaced)
+// and documents without a story key. Looks at no more than `max_candidates`
+// documents per band, so a band shared by thousands of boilerplate bodies
+// costs a bounded time. With `before`, only documents with a smaller id count
+// as already indexed (the pass over a merged database,
 // indexer/story_resolution.h, asks what a single writer would have found).
+std::optional<Xapian::docid> find_most_similar(const Xapian::Database& db, const MinhashSignature& signature,
+                                               const std::string& self_id_term, unsigned max_candidates = 64,
+                                               Xapian::docid before = 0);
+
+// The story key of find_most_similar's article.
 std::optional<std::string> find_story(const Xapian::Database& db, const MinhashSignature& signature,
-                                      const std::string& self_id_term, unsigned max_candidates = 64,
-                                      Xapian::docid before = 0);
+                                      const std::string& self_id_term, unsigned max_candidates = 64);
 
 }  // namespace byline

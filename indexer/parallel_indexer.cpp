@@ -9,7 +9,6 @@
 #include <nlohmann/json.hpp>
 
 #include "common/schema.h"
-
 #include "indexer/duplicate_ids.h"
 #include "indexer/index_writer.h"
 #include "indexer/shard_merge.h"
@@ -52,11 +51,12 @@ void ParallelIndexer::resume_or_clear(const std::optional<std::string>& run) {
   if (run) position_ = Checkpoint{*run, 0, 0};
   const nlohmann::json saved = nlohmann::json::parse(target_.get_metadata(key), nullptr, false);
   std::size_t kept = 0;
-  if (run && saved.is_object() && saved.value("run", "") == *run) {
-    kept = saved.value("shards", std::size_t{0});
-    for (std::size_t i = 0; i < kept; ++i)
-      if (!fs::exists(fs::path(shard_path(i)) / "iamglass")) kept = 0;  // a shard went missing: start afresh
-  }
+  if (run && saved.is_object() && saved.value("run", "") == *run) kept = saved.value("shards", std::size_t{0});
+  for (std::size_t i = 0; i < kept; ++i)
+    if (!fs::exists(fs::path(shard_path(i)) / "iamglass")) {
+      kept = 0;  // a shard went missing: start afresh
+      break;
+    }
   if (kept > 0) {
     resumed_from_ = Checkpoint{*run, saved.value("file", std::size_t{0}), saved.value("offset", std::uint64_t{0})};
     position_ = resumed_from_;
@@ -244,7 +244,7 @@ void ParallelIndexer::finish() {
     report_.merge_seconds = seconds_since(merging);
 
     const auto resolving = std::chrono::steady_clock::now();
-    const MergePasses passes = complete_merge(target_, analyzer_);
+    const MergePasses passes = complete_merge(target_, path_, analyzer_, options_.threads);
     stats_.added -= std::min(stats_.added, passes.duplicates_removed);
     stats_.replaced += passes.duplicates_removed;
     report_.stories_joined = passes.stories_joined;
@@ -254,10 +254,12 @@ void ParallelIndexer::finish() {
   finished_ = true;
 }
 
-MergePasses complete_merge(Xapian::WritableDatabase& db, const AnalyzerSettings& analyzer) {
+MergePasses complete_merge(Xapian::WritableDatabase& db, const std::string& path, const AnalyzerSettings& analyzer,
+                           unsigned threads) {
   MergePasses passes;
   passes.duplicates_removed = remove_duplicate_ids(db);
-  passes.stories_joined = resolve_stories(db).joined;
+  db.commit();  // the story pass reads the database through read-only handles too
+  passes.stories_joined = resolve_stories(db, path, threads).joined;
   db.set_metadata(std::string(schema::metadata::kMergePending), "");
   db.commit();
   // The writer's facet column finds a database it does not describe and
@@ -274,7 +276,7 @@ bool complete_interrupted_merge(Xapian::WritableDatabase& db, const std::string&
     if (db.get_doccount() > 0) fs::remove_all(fs::path(path) / kShardFolder, ignored);  // nothing left to resume
     return false;
   }
-  complete_merge(db, analyzer);
+  complete_merge(db, path, analyzer, std::max(1u, std::thread::hardware_concurrency()));
   fs::remove_all(fs::path(path) / kShardFolder, ignored);
   return true;
 }

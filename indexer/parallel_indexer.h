@@ -60,9 +60,11 @@ struct MergePasses {
   std::uint64_t stories_joined = 0;
 };
 
-// The passes on a merged database (duplicate ids, story keys, facet column),
-// and the end of its "merge pending" mark; commits.
-MergePasses complete_merge(Xapian::WritableDatabase& db, const AnalyzerSettings& analyzer);
+// The passes on a merged database (duplicate ids, story keys on `threads`
+// threads, facet column), and the end of its "merge pending" mark; `db` is
+// the database at `path`. Commits.
+MergePasses complete_merge(Xapian::WritableDatabase& db, const std::string& path, const AnalyzerSettings& analyzer,
+                           unsigned threads);
 
 // A parallel run cut short between installing the merged database and the
 // end of its passes leaves the mark: this completes them (true) and deletes

@@ -1,6 +1,9 @@
 #include "indexer/story_resolution.h"
 
-#include <string>
+#include <algorithm>
+#include <exception>
+#include <thread>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -9,37 +12,72 @@
 
 namespace byline {
 
-StoryResolution resolve_stories(Xapian::WritableDatabase& db) {
+namespace {
+
+using Link = std::pair<Xapian::docid, Xapian::docid>;  // (document, the earlier document it copies)
+
+struct SliceResult {
+  std::vector<Link> links;
+  std::uint64_t fingerprinted = 0;
+  std::exception_ptr error;
+};
+
+// Documents in [first, last] of the database at `path`.
+void find_links(const std::string& path, Xapian::docid first, Xapian::docid last, SliceResult& out) {
+  try {
+    const Xapian::Database db(path);
+    const Xapian::valueno slot = schema::slot::kFingerprint;
+    auto it = db.valuestream_begin(slot);
+    if (it != db.valuestream_end(slot)) it.skip_to(first);
+    for (; it != db.valuestream_end(slot) && it.get_docid() <= last; ++it) {
+      const auto signature = decode_signature(*it);
+      if (!signature) continue;
+      ++out.fingerprinted;
+      if (const auto earlier = find_most_similar(db, *signature, "", 64, it.get_docid()))
+        out.links.emplace_back(it.get_docid(), *earlier);
+    }
+  } catch (...) {
+    out.error = std::current_exception();
+  }
+}
+
+}  // namespace
+
+StoryResolution resolve_stories(Xapian::WritableDatabase& db, const std::string& path, unsigned threads) {
+  const Xapian::docid last = db.get_lastdocid();
+  threads = std::max(1u, std::min<unsigned>(threads, last / 1024 + 1));
+  std::vector<SliceResult> slices(threads);
+  std::vector<std::thread> workers;
+  for (unsigned i = 0; i < threads; ++i) {
+    const Xapian::docid first = static_cast<Xapian::docid>(std::uint64_t{last} * i / threads) + 1;
+    const Xapian::docid end = static_cast<Xapian::docid>(std::uint64_t{last} * (i + 1) / threads);
+    workers.emplace_back([&, i, first, end] { find_links(path, first, end, slices[i]); });
+  }
+  for (std::thread& worker : workers) worker.join();
+
   StoryResolution result;
-  const Xapian::valueno fingerprint_slot = schema::slot::kFingerprint;
-  constexpr std::size_t kSlice = 1024;
-  std::vector<std::pair<Xapian::docid, MinhashSignature>> slice;
-  Xapian::docid next = 1;
-  while (true) {
-    // The fingerprints are read a slice at a time from a fresh value stream:
-    // rewriting a document rewrites all its values, and a stream must not be
-    // read across changes to the slots under it.
-    slice.clear();
-    auto it = db.valuestream_begin(fingerprint_slot);
-    if (it != db.valuestream_end(fingerprint_slot)) it.skip_to(next);
-    for (; it != db.valuestream_end(fingerprint_slot) && slice.size() < kSlice; ++it)
-      if (const auto signature = decode_signature(*it)) slice.emplace_back(it.get_docid(), *signature);
-    if (slice.empty()) break;
-    next = slice.back().first + 1;
-    for (const auto& [docid, signature] : slice) {
-      ++result.fingerprinted;
-      const std::optional<std::string> story = find_story(db, signature, "", 64, docid);
-      if (!story) continue;
+  for (const SliceResult& slice : slices) {
+    if (slice.error) std::rethrow_exception(slice.error);
+    result.fingerprinted += slice.fingerprinted;
+  }
+  // Slices are in docid order, and so are the links within each: a document's
+  // earlier article has had its own key settled before it is looked at.
+  std::unordered_map<Xapian::docid, std::string> key_of;  // settled keys of documents that joined a story
+  for (const SliceResult& slice : slices)
+    for (const auto& [docid, earlier] : slice.links) {
+      const auto settled = key_of.find(earlier);
+      const std::string key =
+          settled != key_of.end() ? settled->second : db.get_document(earlier).get_value(schema::slot::kStory);
       Xapian::Document doc = db.get_document(docid);
       const std::string current = doc.get_value(schema::slot::kStory);
-      if (current == *story) continue;
+      key_of[docid] = key;
+      if (current == key) continue;
       doc.remove_term(schema::boolean_term(schema::prefix::kStory, current));
-      doc.add_boolean_term(schema::boolean_term(schema::prefix::kStory, *story));
-      doc.add_value(schema::slot::kStory, *story);
+      doc.add_boolean_term(schema::boolean_term(schema::prefix::kStory, key));
+      doc.add_value(schema::slot::kStory, key);
       db.replace_document(docid, doc);
       ++result.joined;
     }
-  }
   return result;
 }
 

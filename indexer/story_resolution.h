@@ -7,6 +7,7 @@
 // would have given it.
 
 #include <cstdint>
+#include <string>
 
 #include <xapian.h>
 
@@ -17,11 +18,14 @@ struct StoryResolution {
   std::uint64_t joined = 0;         // documents whose key changed to an earlier article's
 };
 
-// Reads the fingerprints in docid order; for each document looks up the
-// earlier documents sharing a band term (near_duplicates.h's find_story, with
-// the same candidate bound) and, when one is the same story, rewrites the
-// document's story value and XK term. Documents are rewritten as it goes, so
-// a chain of copies follows its first article's key. Does not commit.
-StoryResolution resolve_stories(Xapian::WritableDatabase& db);
+// `db` is the database at `path`, with nothing uncommitted, whose documents
+// carry their own ids as story keys. First, on `threads` threads each reading
+// its own slice of docids through a read-only handle, finds for every
+// fingerprinted document the earlier document a single writer would have
+// taken its key from (near_duplicates.h's find_most_similar). Then, in docid
+// order, gives each such document the key of the first article of its chain
+// and rewrites the story value and XK term of those whose key changes. Does
+// not commit.
+StoryResolution resolve_stories(Xapian::WritableDatabase& db, const std::string& path, unsigned threads);
 
 }  // namespace byline

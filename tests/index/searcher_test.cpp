@@ -181,6 +181,27 @@ TEST_CASE("a title match ranks above a body match", "[index][search]") {
   CHECK(title_ranks / static_cast<double>(in_title) < other_ranks / static_cast<double>(elsewhere));
 }
 
+TEST_CASE("a description the body already opens with is posted once", "[index][search]") {
+  const Analyzer analyzer{AnalyzerSettings{}};
+  DocumentBuilder builder(analyzer);
+  const auto wdf_of = [](const Xapian::Document& doc, const std::string& term) -> Xapian::termcount {
+    auto it = doc.termlist_begin();
+    it.skip_to(term);
+    return it != doc.termlist_end() && *it == term ? it.get_wdf() : 0;
+  };
+  Article repeated = handmade("Harbour report", "", "World", std::nullopt, "harbour");
+  repeated.description = "The ferry quilmad sailed at dawn.";
+  repeated.body = "LISBON: The ferry quilmad sailed at dawn. It reached the island by noon.";
+  Article distinct = repeated;
+  distinct.body = "It reached the island by noon, and the ferry quilmad turned back.";
+  CHECK(body_repeats(repeated.body, repeated.description));
+  CHECK_FALSE(body_repeats(distinct.body, distinct.description));
+  CHECK(wdf_of(builder.build(repeated), "quilmad") == 1);  // from the body only
+  CHECK(wdf_of(builder.build(distinct), "quilmad") == 2);  // description and body
+  // A description further into the body than a dateline's length is its own text.
+  CHECK_FALSE(body_repeats(std::string(400, 'x') + repeated.description, repeated.description));
+}
+
 TEST_CASE("sort newest and oldest, undated articles last", "[index][search]") {
   const auto& articles = generated_archive().articles;
   const auto epoch_of = [&](const Hit& h) {
