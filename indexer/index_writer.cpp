@@ -80,8 +80,10 @@ IndexWriter::~IndexWriter() {
 
 void IndexWriter::accept(Article article) {
   const std::string term = id_term(article.id);
-  if (db_.term_exists(term)) ++stats_.replaced;
+  const bool exists = db_.term_exists(term);
+  if (exists) ++stats_.replaced;
   else ++stats_.added;
+  if (exists && !options_.replace_in_place) db_.delete_document(term);
   if (!article.section_key.empty() && !article.section.empty())
     new_section_labels_.try_emplace(article.section_key, article.section);
   const Xapian::Document doc = builder_.build(article);

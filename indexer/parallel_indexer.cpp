@@ -23,6 +23,19 @@ namespace {
 // Beside the target's tables, so that moving the merged tables in is a rename.
 constexpr const char* kShardFolder = "byline-shards";
 
+// A section's label is the first one the input gave it. Each shard holds
+// the first of its own block; compaction keeps one of several values without
+// promising which, so the labels are taken again from the shards in order.
+void copy_first_section_labels(const std::vector<std::string>& shards, Xapian::WritableDatabase& target) {
+  const std::string prefix(schema::metadata::kSectionLabelPrefix);
+  std::set<std::string> done;
+  for (const std::string& path : shards) {
+    const Xapian::Database shard(path);
+    for (auto key = shard.metadata_keys_begin(prefix); key != shard.metadata_keys_end(prefix); ++key)
+      if (done.insert(*key).second) target.set_metadata(*key, shard.get_metadata(*key));
+  }
+}
+
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -167,6 +180,7 @@ void ParallelIndexer::write_shard(Block& block) {
   options.batch_size = block.articles.size() + 1;  // one commit, at finish()
   options.find_stories = false;                    // resolved on the merged database
   options.facet_column = false;                    // built once, on the merged database
+  options.replace_in_place = false;                // docids in the order of each article's last version
   const std::string path = shard_path(block.number);
   fs::remove_all(path);  // a shard the interrupted run left half-written
   IndexWriter writer(path, analyzer_, options);
@@ -241,6 +255,7 @@ void ParallelIndexer::finish() {
     target_.close();  // released only now: the lock was held for the whole run
     install_database(merged, path_);
     target_ = open_index_for_writing(path_);
+    copy_first_section_labels(shards, target_);
     report_.merge_seconds = seconds_since(merging);
 
     const auto resolving = std::chrono::steady_clock::now();
