@@ -27,15 +27,17 @@ std::string id_term(const std::string& article_id) { return schema::boolean_term
 
 DocumentBuilder::DocumentBuilder(const Analyzer& analyzer) { analyzer.configure(generator_); }
 
-void DocumentBuilder::attach(Xapian::WritableDatabase db, bool find_stories) {
+void DocumentBuilder::attach(Xapian::WritableDatabase db, bool find_stories, bool spelling) {
   generator_.set_database(db);
-  try {
-    // The in-memory backend keeps no spelling table: it would throw on the
-    // first word. Probe once and index without spelling data there.
-    db.add_spelling("byline", 1);
-    db.remove_spelling("byline", 1);
-    generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-  } catch (const Xapian::UnimplementedError&) {
+  if (spelling) {
+    try {
+      // The in-memory backend keeps no spelling table: it would throw on the
+      // first word. Probe once and index without spelling data there.
+      db.add_spelling("byline", 1);
+      db.remove_spelling("byline", 1);
+      generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+    } catch (const Xapian::UnimplementedError&) {
+    }
   }
   db_ = std::move(db);
   find_stories_ = find_stories;

@@ -21,8 +21,9 @@ class DocumentBuilder {
   // its spelling table (for "did you mean"), and near-duplicate bodies of
   // articles already in it give a new article their story key. Without it (or
   // with `find_stories` false: a shard whose stories are resolved after the
-  // merge) a document still gets its fingerprint, and its own id as story key.
-  void attach(Xapian::WritableDatabase db, bool find_stories = true);
+  // merge) a document still gets its fingerprint, and its own id as story key;
+  // with `spelling` false, no spelling data (a shard: see spelling_table.h).
+  void attach(Xapian::WritableDatabase db, bool find_stories = true, bool spelling = true);
   Xapian::Document build(const Article& article);
 
  private:

@@ -25,6 +25,7 @@ struct IndexWriterOptions {
   // merged database gets its stories resolved and its facet column built once.
   bool find_stories = true;   // story keys from near-duplicates already in the database
   bool facet_column = true;   // keep the facet column in step with the documents
+  bool spelling = true;       // spelling data for "did you mean", word by word
   // A replaced article keeps its docid (true), or moves to the end, where its
   // new version came in the input (a shard, whose docids must follow the
   // input for the story pass after the merge).

@@ -12,6 +12,7 @@
 #include "indexer/duplicate_ids.h"
 #include "indexer/index_writer.h"
 #include "indexer/shard_merge.h"
+#include "indexer/spelling_table.h"
 #include "indexer/story_resolution.h"
 
 namespace byline {
@@ -181,6 +182,7 @@ void ParallelIndexer::write_shard(Block& block) {
   options.find_stories = false;                    // resolved on the merged database
   options.facet_column = false;                    // built once, on the merged database
   options.replace_in_place = false;                // docids in the order of each article's last version
+  options.spelling = false;                        // built once from the merged database's words
   const std::string path = shard_path(block.number);
   fs::remove_all(path);  // a shard the interrupted run left half-written
   IndexWriter writer(path, analyzer_, options);
@@ -246,11 +248,13 @@ void ParallelIndexer::finish() {
     const std::string merged = (fs::path(shard_folder_) / "merged").string();
     compact_shards(shards, merged);
     {
+      Xapian::WritableDatabase built(merged, Xapian::DB_OPEN);
+      report_.spelling_words = add_spelling_from_terms(built);
       // Marked before it replaces the target: if the passes below are cut
-      // short, the next writer on the target completes them.
-      Xapian::WritableDatabase marked(merged, Xapian::DB_OPEN);
-      marked.set_metadata(std::string(schema::metadata::kMergePending), "1");
-      marked.commit();
+      // short, the next writer on the target completes them. (Spelling is
+      // done before: adding it twice would double its frequencies.)
+      built.set_metadata(std::string(schema::metadata::kMergePending), "1");
+      built.commit();
     }
     target_.close();  // released only now: the lock was held for the whole run
     install_database(merged, path_);

@@ -3,11 +3,13 @@
 // accept) cuts the articles into blocks in input order; worker threads each
 // write a block into a shard database of its own (term generation, inversion
 // and the shard's commit all run in parallel); finish() merges the shards by
-// Xapian's compaction, in block order, into the target, and then does once,
-// on the merged database, what shards cannot do alone: an id indexed in two
-// blocks keeps its last version (indexer/duplicate_ids.h), wire copies get
-// the story key a single writer would have given them
-// (indexer/story_resolution.h), and the facet column is built.
+// Xapian's compaction, in block order, adds the spelling data from the
+// merged words (indexer/spelling_table.h) and moves the result into the
+// target, then does once, on the merged database, what shards cannot do
+// alone: an id indexed in two blocks keeps its last version
+// (indexer/duplicate_ids.h), wire copies get the story key a single writer
+// would have given them (indexer/story_resolution.h), and the facet column
+// is built.
 //
 // Only for a target that holds no documents yet: merging into a populated
 // index would mean rewriting it. `byline index` uses the single IndexWriter
@@ -49,7 +51,8 @@ struct ParallelIndexOptions {
 struct MergeReport {
   std::size_t shards = 0;
   double write_seconds = 0;    // from the start of the run to the last shard committed
-  double merge_seconds = 0;    // compaction and installing the result
+  double merge_seconds = 0;    // compaction, spelling data and installing the result
+  std::uint64_t spelling_words = 0;
   double resolve_seconds = 0;  // duplicate ids, story keys, facet column
   std::uint64_t stories_joined = 0;
 };

@@ -115,6 +115,16 @@ std::map<std::string, double> weights(const Searcher& searcher, const std::strin
 
 void check_same_search(const std::string& serial, const std::string& parallel) {
   const Searcher one(serial), many(parallel);
+  // Spelling data: added word by word by one writer, from the merged term
+  // list in parallel; the same suggestions for misspelt archive words.
+  for (const std::string& word : {kVocabulary[1], kVocabulary[7], kVocabulary[12], kVocabulary[25]}) {
+    SearchRequest misspelt;
+    misspelt.query = word.substr(0, 2) + word[3] + word[2] + word.substr(4);  // two letters swapped
+    INFO("misspelt: " << misspelt.query);
+    const std::string suggested = one.search(misspelt).did_you_mean;
+    CHECK(suggested == word);
+    CHECK(many.search(misspelt).did_you_mean == suggested);
+  }
   for (const std::string& query : {std::string(), kVocabulary[0], kVocabulary[2] + " " + kVocabulary[5],
                                    "\"" + kVocabulary[0] + " " + kVocabulary[1] + "\"", std::string("section:world")}) {
     INFO("query: " << query);
