@@ -1,5 +1,7 @@
 #include "indexer/document_builder.h"
 
+#include <cctype>
+
 #include "common/agency.h"
 #include "common/schema.h"
 #include "common/section.h"
@@ -18,9 +20,23 @@ std::string agency_key_for(const std::string& agency) {
 }  // namespace
 
 bool body_repeats(std::string_view body, std::string_view description) {
-  // Near the start: a dateline or a kicker may come first.
+  if (description.empty()) return false;
+  // A byte inside a word: letters, digits, and any byte of a non-ASCII character.
+  const auto word_byte = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || std::isalnum(u) != 0;
+  };
+  // Near the start (a dateline or a kicker may come first), and as whole
+  // words: a description "year" is not repeated by a body saying "years".
   constexpr std::size_t kLeadBytes = 300;
-  return body.substr(0, description.size() + kLeadBytes).find(description) != std::string_view::npos;
+  const std::string_view lead = body.substr(0, description.size() + kLeadBytes);
+  for (std::size_t at = lead.find(description); at != std::string_view::npos; at = lead.find(description, at + 1)) {
+    const std::size_t end = at + description.size();
+    const bool starts_word = at == 0 || !word_byte(body[at - 1]) || !word_byte(description.front());
+    const bool ends_word = end == body.size() || !word_byte(body[end]) || !word_byte(description.back());
+    if (starts_word && ends_word) return true;
+  }
+  return false;
 }
 
 std::string id_term(const std::string& article_id) { return schema::boolean_term(schema::prefix::kId, article_id); }

@@ -200,6 +200,12 @@ TEST_CASE("a description the body already opens with is posted once", "[index][s
   CHECK(wdf_of(builder.build(distinct), "quilmad") == 2);  // description and body
   // A description further into the body than a dateline's length is its own text.
   CHECK_FALSE(body_repeats(std::string(400, 'x') + repeated.description, repeated.description));
+  // Only whole words repeat a description.
+  CHECK_FALSE(body_repeats("Two years on, the bridge reopened.", "year"));
+  CHECK_FALSE(body_repeats("The ferries sailed.", "The ferr"));
+  CHECK(body_repeats("Two years on, the bridge reopened.", "Two years on,"));
+  CHECK(body_repeats("Year one: the bridge reopened.", "Year one:"));
+  CHECK_FALSE(body_repeats("Anything at all.", ""));
 }
 
 TEST_CASE("sort newest and oldest, undated articles last", "[index][search]") {
