@@ -72,6 +72,22 @@ pid_t start_index(const std::string& db, const std::string& input, const char* t
   return pid;
 }
 
+// Runs `byline index` and kills it with SIGKILL after `delay`. Returns true
+// when it finished first (and then it must have succeeded).
+bool run_until_killed(const std::string& db, const std::string& input, const char* threads,
+                      std::chrono::milliseconds delay) {
+  const pid_t pid = start_index(db, input, threads);
+  std::this_thread::sleep_for(delay);
+  int status = 0;
+  if (::waitpid(pid, &status, WNOHANG) != pid) {
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, &status, 0);
+  }
+  if (!WIFEXITED(status)) return false;  // killed
+  REQUIRE(WEXITSTATUS(status) == 0);     // it finished before the kill
+  return true;
+}
+
 }  // namespace
 
 TEST_CASE("kill -9 at random moments loses nothing committed and resumes to the same articles", "[e2e][crash]") {
@@ -91,21 +107,8 @@ TEST_CASE("kill -9 at random moments loses nothing committed and resumes to the 
   int kills = 0;
   bool finished = false;
   for (int attempt = 0; attempt < 40 && !finished; ++attempt) {
-    const pid_t pid = start_index(db, input);
-    std::this_thread::sleep_for(std::chrono::milliseconds(30 + rng() % 250));
-    int status = 0;
-    if (::waitpid(pid, &status, WNOHANG) == pid) {
-      finished = WIFEXITED(status) && WEXITSTATUS(status) == 0;
-      REQUIRE(finished);
-      break;
-    }
-    ::kill(pid, SIGKILL);
-    ::waitpid(pid, &status, 0);
-    if (WIFEXITED(status)) {  // it finished between the check above and the kill
-      finished = WEXITSTATUS(status) == 0;
-      REQUIRE(finished);
-      break;
-    }
+    finished = run_until_killed(db, input, "1", std::chrono::milliseconds(30 + rng() % 250));
+    if (finished) break;
     ++kills;
     if (!std::filesystem::exists(db + "/iamglass")) continue;  // killed before the first commit
 
@@ -213,21 +216,8 @@ TEST_CASE("kill -9 during a parallel run resumes from the committed shards to th
   int kills = 0, checkpoints = 0;
   bool finished = false;
   for (int attempt = 0; attempt < 40 && !finished; ++attempt) {
-    const pid_t pid = start_index(db, input, "2");
-    std::this_thread::sleep_for(std::chrono::milliseconds(30 + rng() % 400));
-    int status = 0;
-    if (::waitpid(pid, &status, WNOHANG) == pid) {
-      finished = WIFEXITED(status) && WEXITSTATUS(status) == 0;
-      REQUIRE(finished);
-      break;
-    }
-    ::kill(pid, SIGKILL);
-    ::waitpid(pid, &status, 0);
-    if (WIFEXITED(status)) {  // it finished between the check above and the kill
-      finished = WEXITSTATUS(status) == 0;
-      REQUIRE(finished);
-      break;
-    }
+    finished = run_until_killed(db, input, "2", std::chrono::milliseconds(30 + rng() % 400));
+    if (finished) break;
     ++kills;
     if (!std::filesystem::exists(db + "/iamglass")) continue;
     Xapian::Database check(db);
