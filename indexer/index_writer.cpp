@@ -64,7 +64,8 @@ IndexWriter::IndexWriter(const std::string& path, const AnalyzerSettings& analyz
 IndexWriter::IndexWriter(Xapian::WritableDatabase db, const AnalyzerSettings& analyzer, IndexWriterOptions options)
     : db_(std::move(db)), analyzer_(analyzer), builder_(analyzer_), options_(options) {
   analyzer_.record_in(db_);
-  builder_.attach(db_, options_.find_stories, options_.spelling);  // spelling data and wire-copy story keys come from this database
+  // Spelling data and wire-copy story keys come from this database.
+  builder_.attach(db_, options_.find_stories, options_.spelling);
   if (options_.facet_column) column_.attach(db_);  // after the schema check: an index we refuse is not rebuilt
 }
 

@@ -21,8 +21,9 @@ namespace byline {
 
 struct IndexWriterOptions {
   std::size_t batch_size = 10000;  // articles per commit
-  // A shard of a parallel run (indexer/parallel_indexer.h) keeps neither: the
-  // merged database gets its stories resolved and its facet column built once.
+  // A shard of a parallel run (indexer/parallel_indexer.h) turns the next
+  // three off: the merged database gets its story keys, facet column and
+  // spelling data once, after the merge.
   bool find_stories = true;   // story keys from near-duplicates already in the database
   bool facet_column = true;   // keep the facet column in step with the documents
   bool spelling = true;       // spelling data for "did you mean", word by word

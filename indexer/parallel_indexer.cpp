@@ -164,9 +164,9 @@ void ParallelIndexer::work() {
     }
     room_ready_.notify_one();
     try {
-      write_shard(block);
+      const IndexStats written = write_shard(block);
       std::lock_guard lock(mutex_);
-      shard_done(block);
+      shard_done(block, written);
     } catch (...) {
       std::lock_guard lock(mutex_);
       if (!error_) error_ = std::current_exception();
@@ -176,7 +176,7 @@ void ParallelIndexer::work() {
   }
 }
 
-void ParallelIndexer::write_shard(Block& block) {
+IndexStats ParallelIndexer::write_shard(Block& block) {
   IndexWriterOptions options;
   options.batch_size = block.articles.size() + 1;  // one commit, at finish()
   options.find_stories = false;                    // resolved on the merged database
@@ -189,12 +189,12 @@ void ParallelIndexer::write_shard(Block& block) {
   for (Article& article : block.articles) writer.accept(std::move(article));
   writer.finish();
   block.articles = {};
-  std::lock_guard lock(mutex_);
-  shard_added_ += writer.stats().added;
-  shard_replaced_ += writer.stats().replaced;
+  return writer.stats();
 }
 
-void ParallelIndexer::shard_done(const Block& block) {
+void ParallelIndexer::shard_done(const Block& block, const IndexStats& written) {
+  shard_added_ += written.added;
+  shard_replaced_ += written.replaced;
   committed_[block.number] = block.end;
   std::optional<Checkpoint> covered;
   while (!committed_.empty() && committed_.begin()->first == committed_prefix_) {

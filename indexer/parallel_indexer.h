@@ -121,8 +121,8 @@ class ParallelIndexer final : public ArticleSink {
   void resume_or_clear(const std::optional<std::string>& run);
   void dispatch();  // hands the block being filled to the workers
   void work();      // a worker thread's loop
-  void write_shard(Block& block);
-  void shard_done(const Block& block);  // under mutex_
+  IndexStats write_shard(Block& block);  // what the shard's writer counted
+  void shard_done(const Block& block, const IndexStats& written);  // under mutex_
   void stop_workers();
   void rethrow_worker_error();
   std::string shard_path(std::size_t number) const;

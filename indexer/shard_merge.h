@@ -11,9 +11,9 @@
 namespace byline {
 
 // Compacts `shards` (in order) into a new database at `output`, which must not
-// exist. User metadata present in several shards keeps the first shard's
-// value (section labels: the first label seen in the input wins, as with one
-// writer). Spelling frequencies are summed. Xapian errors propagate.
+// exist. User metadata present in several shards keeps one of their values,
+// without a promise which (the parallel indexer sets section labels again
+// from the shards in order). Xapian errors propagate.
 void compact_shards(const std::vector<std::string>& shards, const std::string& output);
 
 // Moves the database files of `built` into `target` in place of its own
