@@ -13,7 +13,8 @@ struct CommandResult {
 
 // Runs `byline ARGS` through /bin/sh (ARGS is shell-quoted by the caller).
 CommandResult run_byline(const std::string& args);
-// A fresh empty folder under the build tree, removed first if it exists.
+// A fresh empty folder under the system's temporary folder, removed first if it
+// exists and again when the test process exits.
 std::string scratch_dir(const std::string& name);
 // Single-quotes a string for /bin/sh.
 std::string shell_quote(const std::string& text);
