@@ -1,5 +1,7 @@
 #include "searcher/facet_column_spy.h"
 
+#include <algorithm>
+
 namespace byline {
 
 std::size_t FacetColumnSpy::add(const FacetColumn& column) {
@@ -10,6 +12,12 @@ std::size_t FacetColumnSpy::add(const FacetColumn& column) {
 void FacetColumnSpy::count_stories(const FacetColumn& stories) {
   stories_ = &stories;
   seen_.assign(stories.code_count / 64 + 1, 0);
+}
+
+void FacetColumnSpy::reset() {
+  for (Counted& c : counted_) std::fill(c.counts.begin(), c.counts.end(), 0);
+  std::fill(seen_.begin(), seen_.end(), 0);
+  total_ = distinct_ = unkeyed_ = 0;
 }
 
 void FacetColumnSpy::operator()(const Xapian::Document& doc, double /*wt*/) {

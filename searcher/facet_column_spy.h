@@ -25,6 +25,8 @@ class FacetColumnSpy : public Xapian::MatchSpy {
   void count_stories(const FacetColumn& stories);
 
   void operator()(const Xapian::Document& doc, double wt) override;
+  // Forgets every document shown so far; the columns stay.
+  void reset();
 
   // Column `k`'s counts: value -> matching documents with it.
   ValueCounts counts(std::size_t k) const;

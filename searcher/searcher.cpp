@@ -17,6 +17,7 @@
 #include "searcher/multi_facets.h"
 #include "searcher/recency_source.h"
 #include "searcher/section_labels.h"
+#include "searcher/snippet.h"
 #include "searcher/story_collapse.h"
 
 namespace byline {
@@ -68,12 +69,7 @@ Hit make_hit(const Xapian::MSetIterator& item, const Xapian::MSet& mset, const S
   hit.agency = a.agency;
   hit.score = item.get_weight();
   hit.rank = rank;
-  const std::string& text = a.body.empty() ? a.description : a.body;
-  // One line: paragraph breaks inside a snippet only break a terminal layout.
-  hit.snippet = collapse_whitespace(
-      mset.snippet(text, request.snippet_chars, stemmer,
-                   Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                   request.highlight_start, request.highlight_end, "…"));
+  hit.snippet = make_snippet(mset, a.body.empty() ? a.description : a.body, request, stemmer);
   // A length of the whole title keeps all of it; only the markers are added.
   hit.title_highlighted = mset.snippet(a.title, a.title.size() + 1, stemmer, Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                        request.highlight_start, request.highlight_end, "");
@@ -297,14 +293,14 @@ SearchResult Searcher::search_once(const SearchRequest& request) const {
   const bool counting_pass =
       facets && std::none_of(spies.begin(), spies.end(), [](const auto& s) { return s != nullptr; }) &&
       (!request.collapse || stories);
+  // A ranked pass that cannot fill its page has seen every match: the column
+  // spy rides along, and for a selective query (most of a real query log)
+  // the counting pass is not needed. Spies from values cannot be reset, so
+  // only the column's rides.
+  const bool spy_on_ranked_pass = counting_pass && value_spies.empty();
   if (counting_pass) {
     if (stories) column_spy.count_stories(*stories);
-    Xapian::Enquire counting(db_);
-    counting.set_query(base);  // the ranked query's matches: recency only adds weight
-    counting.set_weighting_scheme(Xapian::BoolWeight());
-    counting.add_matchspy(&column_spy);
-    for (Xapian::MatchSpy* spy : value_spies) counting.add_matchspy(spy);
-    counting.get_mset(0, 0, db_.get_doccount());
+    if (spy_on_ranked_pass) enquire.add_matchspy(&column_spy);
     check_at_least = 0;
   } else if (facets) {
     for (Xapian::MatchSpy* spy : value_spies) enquire.add_matchspy(spy);
@@ -312,6 +308,15 @@ SearchResult Searcher::search_once(const SearchRequest& request) const {
     if (request.collapse) enquire.add_matchspy(&story_spy);
   }
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+  if (counting_pass && !(spy_on_ranked_pass && mset.size() < request.limit)) {
+    column_spy.reset();
+    Xapian::Enquire counting(db_);
+    counting.set_query(base);  // the ranked query's matches: recency only adds weight
+    counting.set_weighting_scheme(Xapian::BoolWeight());
+    counting.add_matchspy(&column_spy);
+    for (Xapian::MatchSpy* spy : value_spies) counting.add_matchspy(spy);
+    counting.get_mset(0, 0, db_.get_doccount());
+  }
 
   if (request.collapse) {
     result.total = {mset.get_uncollapsed_matches_estimated(),
