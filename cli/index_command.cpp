@@ -131,7 +131,7 @@ IndexStats index_in_parallel(Xapian::WritableDatabase db, const Inputs& inputs, 
   report = {{"threads", config.threads},         {"shards", merge.shards},
             {"write_s", merge.write_seconds},    {"merge_s", merge.merge_seconds},
             {"resolve_s", merge.resolve_seconds}, {"stories_joined", merge.stories_joined},
-            {"spelling_words", merge.spelling_words}};
+            {"merge_inputs", merge.merge_inputs},  {"spelling_words", merge.spelling_words}};
   if (!config.quiet && !config.summary_json)
     fmt::print(stderr, "{} shards written on {} threads; merged in {:.1f} s, stories and facet column in {:.1f} s\n",
                merge.shards, config.threads, merge.merge_seconds, merge.resolve_seconds);

@@ -56,6 +56,7 @@ class FacetColumnWriter {
 
   bool load();
   void rebuild();
+  void rebuild_story_codes(Column& column);
   std::uint32_t code_of(Column& column, const std::string& value);
   std::uint32_t story_code(Column& column, Xapian::docid docid, const std::string& story);
   std::uint32_t code_at(Column& column, Xapian::docid docid);

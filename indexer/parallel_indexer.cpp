@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <set>
+#include <stdexcept>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -12,6 +12,7 @@
 #include "indexer/duplicate_ids.h"
 #include "indexer/index_writer.h"
 #include "indexer/shard_merge.h"
+#include "indexer/shard_ranges.h"
 #include "indexer/spelling_table.h"
 #include "indexer/story_resolution.h"
 
@@ -23,19 +24,6 @@ namespace {
 
 // Beside the target's tables, so that moving the merged tables in is a rename.
 constexpr const char* kShardFolder = "byline-shards";
-
-// A section's label is the first one the input gave it. Each shard holds
-// the first of its own block; compaction keeps one of several values without
-// promising which, so the labels are taken again from the shards in order.
-void copy_first_section_labels(const std::vector<std::string>& shards, Xapian::WritableDatabase& target) {
-  const std::string prefix(schema::metadata::kSectionLabelPrefix);
-  std::set<std::string> done;
-  for (const std::string& path : shards) {
-    const Xapian::Database shard(path);
-    for (auto key = shard.metadata_keys_begin(prefix); key != shard.metadata_keys_end(prefix); ++key)
-      if (done.insert(*key).second) target.set_metadata(*key, shard.get_metadata(*key));
-  }
-}
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -66,23 +54,14 @@ void ParallelIndexer::resume_or_clear(const std::optional<std::string>& run) {
   const nlohmann::json saved = nlohmann::json::parse(target_.get_metadata(key), nullptr, false);
   std::size_t kept = 0;
   if (run && saved.is_object() && saved.value("run", "") == *run) kept = saved.value("shards", std::size_t{0});
-  for (std::size_t i = 0; i < kept; ++i)
-    if (!fs::exists(fs::path(shard_path(i)) / "iamglass")) {
-      kept = 0;  // a shard went missing: start afresh
-      break;
-    }
+  // Databases past the checkpoint were written by the interrupted run but
+  // are not covered by it: tiling removes them, and they are written again.
+  if (kept > 0 && (!fs::is_directory(shard_folder_) || !tile_shard_ranges(shard_folder_, kept)))
+    kept = 0;  // a shard went missing: start afresh
   if (kept > 0) {
     resumed_from_ = Checkpoint{*run, saved.value("file", std::size_t{0}), saved.value("offset", std::uint64_t{0})};
     position_ = resumed_from_;
     blocks_ = committed_prefix_ = kept;
-    // Shards past the checkpoint were written by the interrupted run but are
-    // not covered by it: they are written again.
-    std::set<fs::path> keep;
-    for (std::size_t i = 0; i < kept; ++i) keep.insert(shard_path(i));
-    std::vector<fs::path> stale;
-    for (const auto& entry : fs::directory_iterator(shard_folder_))
-      if (!keep.count(entry.path())) stale.push_back(entry.path());
-    for (const fs::path& path : stale) fs::remove_all(path);
   } else {
     fs::remove_all(shard_folder_);
     fs::create_directories(shard_folder_);
@@ -227,7 +206,7 @@ void ParallelIndexer::rethrow_worker_error() {
 }
 
 std::string ParallelIndexer::shard_path(std::size_t number) const {
-  return (fs::path(shard_folder_) / fmt::format("block-{:06}", number)).string();
+  return (fs::path(shard_folder_) / shard_range_name(number, number)).string();
 }
 
 void ParallelIndexer::finish() {
@@ -243,9 +222,17 @@ void ParallelIndexer::finish() {
 
   if (blocks_ > 0) {
     const auto merging = std::chrono::steady_clock::now();
+    const auto tiles = tile_shard_ranges(shard_folder_, blocks_);
+    if (!tiles) throw std::runtime_error(fmt::format("shards of {} are missing in {}", path_, shard_folder_));
+    // Two group merges at most at once: each opens up to merge_fan_in
+    // databases (five files each), well under a usual limit of 1,024.
+    const std::vector<ShardRange> ranges =
+        reduce_shard_fan_in(*tiles, shard_folder_, options_.merge_fan_in, std::min(options_.threads, 2u));
+    report_.merge_inputs = ranges.size();
     std::vector<std::string> shards;
-    for (std::size_t i = 0; i < blocks_; ++i) shards.push_back(shard_path(i));
+    for (const ShardRange& range : ranges) shards.push_back(range.path);
     const std::string merged = (fs::path(shard_folder_) / "merged").string();
+    fs::remove_all(merged);  // an interrupted run's
     compact_shards(shards, merged);
     {
       Xapian::WritableDatabase built(merged, Xapian::DB_OPEN);
@@ -259,7 +246,6 @@ void ParallelIndexer::finish() {
     target_.close();  // released only now: the lock was held for the whole run
     install_database(merged, path_);
     target_ = open_index_for_writing(path_);
-    copy_first_section_labels(shards, target_);
     report_.merge_seconds = seconds_since(merging);
 
     const auto resolving = std::chrono::steady_clock::now();

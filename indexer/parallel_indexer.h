@@ -3,7 +3,8 @@
 // accept) cuts the articles into blocks in input order; worker threads each
 // write a block into a shard database of its own (term generation, inversion
 // and the shard's commit all run in parallel); finish() merges the shards by
-// Xapian's compaction, in block order, adds the spelling data from the
+// Xapian's compaction, in block order (in groups first when there are more
+// than indexer/shard_ranges.h's fan-in, so that its memory stays flat), adds the spelling data from the
 // merged words (indexer/spelling_table.h) and moves the result into the
 // target, then does once, on the merged database, what shards cannot do
 // alone: an id indexed in two blocks keeps its last version
@@ -39,17 +40,20 @@
 #include "indexer/article_sink.h"
 #include "indexer/index_stats.h"
 #include "indexer/index_writer.h"
+#include "indexer/shard_ranges.h"
 
 namespace byline {
 
 struct ParallelIndexOptions {
   unsigned threads = 2;           // shard writers working at once
   std::size_t block_size = 2000;  // articles per shard (and per commit): bounds each writer's memory
+  std::size_t merge_fan_in = kShardFanIn;  // the most databases one compaction opens
 };
 
 // What the passes after the merge found, for the run's report.
 struct MergeReport {
   std::size_t shards = 0;
+  std::size_t merge_inputs = 0;  // databases the last compaction merged (shards, or groups of them)
   double write_seconds = 0;    // from the start of the run to the last shard committed
   double merge_seconds = 0;    // compaction, spelling data and installing the result
   std::uint64_t spelling_words = 0;

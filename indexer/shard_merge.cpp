@@ -1,9 +1,12 @@
 #include "indexer/shard_merge.h"
 
 #include <filesystem>
+#include <set>
 #include <vector>
 
 #include <xapian.h>
+
+#include "common/schema.h"
 
 namespace byline {
 
@@ -16,6 +19,18 @@ bool is_database_file(const fs::path& path) {
   return path.filename() == "iamglass" || path.extension() == ".glass";
 }
 
+// Compaction keeps one of several values of a metadata key without a
+// promise which: the labels are set again from the shards in order.
+void copy_first_section_labels(const std::vector<std::string>& shards, Xapian::WritableDatabase& output) {
+  const std::string prefix(schema::metadata::kSectionLabelPrefix);
+  std::set<std::string> done;
+  for (const std::string& path : shards) {
+    const Xapian::Database shard(path);
+    for (auto key = shard.metadata_keys_begin(prefix); key != shard.metadata_keys_end(prefix); ++key)
+      if (done.insert(*key).second) output.set_metadata(*key, shard.get_metadata(*key));
+  }
+}
+
 }  // namespace
 
 void compact_shards(const std::vector<std::string>& shards, const std::string& output) {
@@ -26,6 +41,10 @@ void compact_shards(const std::vector<std::string>& shards, const std::string& o
   // The default renumbering offsets each shard past the previous one, which
   // keeps docids in shard (= input) order.
   sources.compact(output);
+  sources.close();
+  Xapian::WritableDatabase merged(output, Xapian::DB_OPEN);
+  copy_first_section_labels(shards, merged);
+  merged.commit();
 }
 
 void install_database(const std::string& built, const std::string& target) {

@@ -11,9 +11,9 @@
 namespace byline {
 
 // Compacts `shards` (in order) into a new database at `output`, which must not
-// exist. User metadata present in several shards keeps one of their values,
-// without a promise which (the parallel indexer sets section labels again
-// from the shards in order). Xapian errors propagate.
+// exist. A section's label (metadata present in several shards) is the one of
+// the first shard that has it, as the input gave it first; other metadata
+// keeps one of the shards' values. Xapian errors propagate.
 void compact_shards(const std::vector<std::string>& shards, const std::string& output);
 
 // Moves the database files of `built` into `target` in place of its own

@@ -189,6 +189,58 @@ TEST_CASE("shards written in parallel and merged hold what one writer writes", "
   check_same_search(serial.str(), parallel.str());
 }
 
+TEST_CASE("shards merged in groups hold what one writer writes", "[index][parallel]") {
+  // 24 shards, at most 4 databases per compaction: groups of 4 shards, then
+  // groups of those, then the final merge.
+  const std::vector<Article> articles = input_articles();
+  TempDir serial("grouped-serial"), parallel("grouped-merged");
+  write_serially(serial.str(), articles);
+  ParallelIndexOptions options{2, 64};
+  options.merge_fan_in = 4;
+  ParallelIndexer indexer(open_index_for_writing(parallel.str()), parallel.str(), AnalyzerSettings{}, options);
+  for (const Article& a : articles) indexer.accept(a);
+  indexer.finish();
+  REQUIRE(indexer.merge_report().shards == 24);
+  CHECK(indexer.merge_report().merge_inputs == 2);  // 24 -> 6 -> 2
+  CHECK_FALSE(std::filesystem::exists(parallel.path / "byline-shards"));
+  CHECK(stored_by_id(parallel.str()) == stored_by_id(serial.str()));
+  check_same_search(serial.str(), parallel.str());  // section labels as the input gave them first, too
+}
+
+TEST_CASE("the shard folder keeps the widest complete databases that cover the blocks", "[index][parallel]") {
+  TempDir dir("tiling");
+  const auto make = [&](const std::string& name, bool complete = true) {
+    std::filesystem::create_directories(dir.path / name);
+    if (complete) std::ofstream(dir.path / name / "iamglass") << "";
+  };
+  make("blocks-000000-000003");
+  make("block-000000");  // merged into the range above, not yet removed
+  make("block-000003");
+  make("block-000004", false);  // a writer's half-made shard: no version file
+  make("blocks-000004-000005");
+  make("block-000006");
+  make("block-000007");               // past the checkpoint
+  make("blocks-000006-000009.partial");  // a group merge cut short
+  make("merged");
+  make("notes");
+  const auto tiles = tile_shard_ranges(dir.str(), 7);
+  REQUIRE(tiles);
+  std::vector<std::string> names;
+  for (const ShardRange& r : *tiles) names.push_back(std::filesystem::path(r.path).filename().string());
+  CHECK(names == std::vector<std::string>{"blocks-000000-000003", "blocks-000004-000005", "block-000006"});
+  CHECK((*tiles)[1].first == 4);
+  CHECK((*tiles)[1].last == 5);
+  std::set<std::string> left;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path)) left.insert(entry.path().filename().string());
+  CHECK(left == std::set<std::string>(names.begin(), names.end()));
+
+  // A block no database holds: nothing can be kept.
+  CHECK_FALSE(tile_shard_ranges(dir.str(), 9));
+  CHECK(std::filesystem::is_empty(dir.path));
+  CHECK(shard_range_name(7, 7) == "block-000007");
+  CHECK(shard_range_name(64, 127) == "blocks-000064-000127");
+}
+
 TEST_CASE("an interrupted parallel run resumes from its committed shards", "[index][parallel]") {
   const std::vector<Article> articles = input_articles();
   TempDir serial("resume-serial"), parallel("resume-parallel");
@@ -240,6 +292,42 @@ TEST_CASE("an interrupted parallel run resumes from its committed shards", "[ind
   feed(resumed, articles, resumed.resumed_from()->offset, articles.size());
   resumed.finish();
   CHECK(resumed.stats().added + resumed.stats().replaced == articles.size() - 400);
+  CHECK(stored_by_id(parallel.str()) == stored_by_id(serial.str()));
+  check_same_search(serial.str(), parallel.str());
+}
+
+TEST_CASE("a run killed while merging groups resumes with the groups it made", "[index][parallel]") {
+  const std::vector<Article> articles = input_articles();
+  TempDir serial("group-resume-serial"), parallel("group-resume-parallel");
+  write_serially(serial.str(), articles);
+  const std::string run = "run-1";
+  ParallelIndexOptions options{2, 50};
+  options.merge_fan_in = 4;
+  {
+    ParallelIndexer first(open_index_for_writing(parallel.str()), parallel.str(), AnalyzerSettings{}, options, run);
+    feed(first, articles, 0, 777);  // 15 shards committed, then the run stops
+  }
+  // The first level of finish()'s merge got through: 15 shards in 4 groups
+  // (with its own fan-in, 4). The kill came after a group's rename, before
+  // its inputs were removed: one of them is still there.
+  const auto shards = parallel.path / "byline-shards";
+  const auto tiles = tile_shard_ranges(shards.string(), 15);
+  REQUIRE(tiles);
+  REQUIRE(tiles->size() == 15);
+  std::filesystem::copy(shards / "block-000005", shards / "spare", std::filesystem::copy_options::recursive);
+  const auto groups = reduce_shard_fan_in(*tiles, shards.string(), 4, 2);
+  REQUIRE(groups.size() == 4);
+  CHECK(std::filesystem::exists(shards / "blocks-000004-000007"));
+  std::filesystem::rename(shards / "spare", shards / "block-000005");
+
+  ParallelIndexer resumed(open_index_for_writing(parallel.str()), parallel.str(), AnalyzerSettings{}, options, run);
+  REQUIRE(resumed.resumed_from());
+  CHECK(resumed.resumed_from()->offset == 750);
+  CHECK_FALSE(std::filesystem::exists(shards / "block-000005"));  // inside a wider range
+  CHECK(std::filesystem::exists(shards / "blocks-000004-000007"));
+  feed(resumed, articles, 750, articles.size());
+  resumed.finish();
+  CHECK(resumed.merge_report().shards == 15 + (articles.size() - 750 + 49) / 50);
   CHECK(stored_by_id(parallel.str()) == stored_by_id(serial.str()));
   check_same_search(serial.str(), parallel.str());
 }
