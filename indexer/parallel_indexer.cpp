@@ -225,7 +225,7 @@ void ParallelIndexer::finish() {
     const auto tiles = tile_shard_ranges(shard_folder_, blocks_);
     if (!tiles) throw std::runtime_error(fmt::format("shards of {} are missing in {}", path_, shard_folder_));
     // Two group merges at most at once: each opens up to merge_fan_in
-    // databases (five files each), well under a usual limit of 1,024.
+    // databases (five files each), lowered to fit the limit on open files.
     const std::vector<ShardRange> ranges =
         reduce_shard_fan_in(*tiles, shard_folder_, options_.merge_fan_in, std::min(options_.threads, 2u));
     report_.merge_inputs = ranges.size();

@@ -1,5 +1,7 @@
 #include "indexer/shard_ranges.h"
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <atomic>
 #include <charconv>
@@ -85,9 +87,21 @@ std::optional<std::vector<ShardRange>> tile_shard_ranges(const std::string& fold
   return tiles;
 }
 
+std::size_t fan_in_within_open_files(std::size_t wanted, unsigned merges) {
+  constexpr std::size_t kFilesPerDatabase = 5;  // its tables
+  constexpr std::size_t kSpare = 64;            // the target, the output, the input files, stdio
+  wanted = std::max<std::size_t>(wanted, 2);
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return wanted;
+  const std::size_t open_files = limit.rlim_cur;
+  const std::size_t spare = open_files > kSpare ? open_files - kSpare : 0;
+  return std::clamp<std::size_t>(spare / (kFilesPerDatabase * std::max(1u, merges)), 2, wanted);
+}
+
 std::vector<ShardRange> reduce_shard_fan_in(std::vector<ShardRange> ranges, const std::string& folder,
                                             std::size_t fan_in, unsigned threads) {
-  fan_in = std::max<std::size_t>(fan_in, 2);
+  threads = std::max(1u, threads);
+  fan_in = fan_in_within_open_files(fan_in, threads);
   while (ranges.size() > fan_in) {
     std::vector<std::vector<ShardRange>> groups;
     for (std::size_t i = 0; i < ranges.size(); i += fan_in)
@@ -119,7 +133,7 @@ std::vector<ShardRange> reduce_shard_fan_in(std::vector<ShardRange> ranges, cons
       }
     };
     std::vector<std::thread> workers;
-    for (unsigned t = 1; t < std::max(1u, threads); ++t) workers.emplace_back(merge_groups);
+    for (unsigned t = 1; t < threads; ++t) workers.emplace_back(merge_groups);
     merge_groups();
     for (std::thread& worker : workers) worker.join();
     for (const std::exception_ptr& error : errors)

@@ -43,9 +43,15 @@ std::string shard_range_name(std::size_t first, std::size_t last);
 // Nothing when the blocks are not all there (a database is missing).
 std::optional<std::vector<ShardRange>> tile_shard_ranges(const std::string& folder, std::size_t count);
 
-// Merges consecutive ranges in groups of up to `fan_in` (with `threads` group
-// merges at once) until at most `fan_in` remain, and returns those, in order.
-// Each group's inputs are removed once its merge is complete.
+// The fan-in, at most `wanted`, that keeps `merges` compactions at once within
+// the process's limit on open files (about five per database, with some to
+// spare for everything else); at least 2.
+std::size_t fan_in_within_open_files(std::size_t wanted, unsigned merges);
+
+// Merges consecutive ranges in groups of up to `fan_in` (lowered by
+// fan_in_within_open_files, with `threads` group merges at once) until at
+// most that many remain, and returns those, in order. Each group's inputs
+// are removed once its merge is complete.
 std::vector<ShardRange> reduce_shard_fan_in(std::vector<ShardRange> ranges, const std::string& folder,
                                             std::size_t fan_in, unsigned threads);
 

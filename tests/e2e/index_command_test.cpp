@@ -128,3 +128,28 @@ TEST_CASE("compressed input and stdin are read transparently", "[e2e][index]") {
       summary_of(run_byline("index --quiet --summary-json --db " + shell_quote(dir + "/db2") + " - < " + input));
   CHECK(piped["added"] == 3);
 }
+
+TEST_CASE("a parallel run of many shards merges within a low limit on open files", "[e2e][index]") {
+  // 98 articles in shards of one: a one-pass merge would open 98 databases,
+  // about 490 files, where this run may open 200.
+  const std::string dir = scratch_dir("open-files");
+  const std::string input = shell_quote(source_path("corpus/jsonl/wire-2023-2025.jsonl"));
+  const nlohmann::json plain =
+      summary_of(run_byline("index --quiet --summary-json --db " + shell_quote(dir + "/plain") + " " + input));
+  const nlohmann::json limited = summary_of(run_shell("ulimit -n 200 && " + shell_quote(BYLINE_BINARY) +
+                                                      " index --quiet --summary-json --threads 2 --batch-size 1 --db " +
+                                                      shell_quote(dir + "/limited") + " " + input));
+  CHECK(limited["parallel"]["shards"] == 98);
+  CHECK(limited["parallel"]["merge_inputs"] <= 13);  // (200 - 64) / (5 files x 2 merges)
+  CHECK(limited["added"] == plain["added"]);
+  CHECK(limited["replaced"] == plain["replaced"]);
+  for (const char* query : {"", "minister", "section:world", "date:2024"}) {
+    INFO("query: " << query);
+    const auto count = [&](const std::string& db) {
+      return summary_of(run_byline("search --json -n 3 --db " + shell_quote(dir + "/" + db) + " -- " + shell_quote(query)));
+    };
+    const nlohmann::json a = count("plain"), b = count("limited");
+    CHECK(a["total"] == b["total"]);
+    CHECK(a["facets"] == b["facets"]);
+  }
+}

@@ -72,9 +72,11 @@ std::string scratch_dir(const std::string& name) {
   return dir.string();
 }
 
-CommandResult run_byline(const std::string& args) {
+CommandResult run_byline(const std::string& args) { return run_shell(shell_quote(BYLINE_BINARY) + " " + args); }
+
+CommandResult run_shell(const std::string& command_line) {
   const std::string err_file = scratch_dir("stderr") + "/err.txt";
-  const std::string command = shell_quote(BYLINE_BINARY) + " " + args + " 2>" + shell_quote(err_file);
+  const std::string command = "{ " + command_line + "; } 2>" + shell_quote(err_file);
   CommandResult result;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) return result;

@@ -13,6 +13,9 @@ struct CommandResult {
 
 // Runs `byline ARGS` through /bin/sh (ARGS is shell-quoted by the caller).
 CommandResult run_byline(const std::string& args);
+// Runs a /bin/sh command line (e.g. `ulimit -n 200 && byline ...`), stdout and
+// stderr captured the same way.
+CommandResult run_shell(const std::string& command_line);
 // A fresh empty folder under the system's temporary folder, removed first if it
 // exists and again when the test process exits.
 std::string scratch_dir(const std::string& name);
