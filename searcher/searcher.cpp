@@ -12,6 +12,7 @@
 #include "common/schema.h"
 #include "common/stored_fields.h"
 #include "common/text.h"
+#include "searcher/caching_stemmer.h"
 #include "searcher/facet_column_spy.h"
 #include "searcher/facets.h"
 #include "searcher/multi_facets.h"
@@ -92,7 +93,10 @@ Xapian::Database open_index(const std::string& path) {
 Searcher::Searcher(const std::string& db_path) : Searcher(open_index(db_path)) {}
 
 Searcher::Searcher(Xapian::Database db)
-    : db_(std::move(db)), analyzer_(Analyzer::from_database(db_)), builder_(db_, analyzer_) {}
+    : db_(std::move(db)),
+      analyzer_(Analyzer::from_database(db_)),
+      snippet_stemmer_(new CachingStemmer(analyzer_.stemmer())),
+      builder_(db_, analyzer_) {}
 
 std::string Searcher::describe_query(const std::string& query) const { return builder_.build(query).get_description(); }
 
@@ -329,7 +333,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) const {
   if (result.stories.value > result.total.value) result.stories.value = result.total.value;
   unsigned rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Hit hit = make_hit(it, mset, request, analyzer_.stemmer(), ++rank);
+    Hit hit = make_hit(it, mset, request, snippet_stemmer_, ++rank);
     if (request.collapse) {
       const std::string story = it.get_collapse_key();
       unsigned copies = 0;

@@ -66,6 +66,9 @@ class Searcher {
   // is, and the query parser shares this handle, so it follows.
   mutable Xapian::Database db_;
   Analyzer analyzer_;
+  // The analyzer's stemmer with a memory of its words, for snippets
+  // (searcher/caching_stemmer.h).
+  Xapian::Stem snippet_stemmer_;
   // Mutable: each request sets its own query-length limit on it.
   mutable QueryBuilder builder_;
   // Facet counts by document id, loaded on first use and after the revision

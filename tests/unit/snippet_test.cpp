@@ -1,7 +1,9 @@
-// The lead used as a snippet when none of the query's words is in the text.
+// Snippets: the lead used when none of the query's words is in the text, and
+// the stemmer that remembers the words of the texts.
 
 #include <catch2/catch.hpp>
 
+#include "searcher/caching_stemmer.h"
 #include "searcher/snippet.h"
 
 using byline::lead_snippet;
@@ -24,4 +26,20 @@ TEST_CASE("a lead snippet is escaped as Xapian's snippets are", "[unit][snippet]
 TEST_CASE("a word longer than the lead is cut at a character boundary", "[unit][snippet]") {
   // "ééééé": 10 bytes; 5 bytes would split the third é.
   CHECK(lead_snippet("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9 end", 5, "…") == "\xc3\xa9\xc3\xa9…");
+}
+
+TEST_CASE("a caching stemmer gives its stemmer's stems, from memory or not", "[unit][snippet]") {
+  const Xapian::Stem english("en");
+  Xapian::Stem cached(new byline::CachingStemmer(english));
+  for (int pass = 0; pass < 2; ++pass)
+    for (const char* word : {"running", "elections", "ministers", "flooded", "monsoon", "running", ""})
+      CHECK(cached(word) == english(word));
+  // Past its bound it forgets and goes on giving the same stems.
+  for (int i = 0; i < 120000; ++i) {
+    const std::string word = "word" + std::to_string(i) + "ing";
+    if (i % 9973 == 0) CHECK(cached(word) == english(word));
+    else cached(word);
+  }
+  CHECK(cached("elections") == "elect");
+  CHECK_THAT(cached.get_description(), Catch::Contains("english"));
 }
