@@ -222,6 +222,7 @@ void ParallelIndexer::finish() {
 
   if (blocks_ > 0) {
     const auto merging = std::chrono::steady_clock::now();
+    // Tiling also clears what an interrupted merge left (a `merged` folder, partial groups).
     const auto tiles = tile_shard_ranges(shard_folder_, blocks_);
     if (!tiles) throw std::runtime_error(fmt::format("shards of {} are missing in {}", path_, shard_folder_));
     // Two group merges at most at once: each opens up to merge_fan_in
@@ -232,7 +233,6 @@ void ParallelIndexer::finish() {
     std::vector<std::string> shards;
     for (const ShardRange& range : ranges) shards.push_back(range.path);
     const std::string merged = (fs::path(shard_folder_) / "merged").string();
-    fs::remove_all(merged);  // an interrupted run's
     compact_shards(shards, merged);
     {
       Xapian::WritableDatabase built(merged, Xapian::DB_OPEN);

@@ -8,6 +8,7 @@
 #include <exception>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <thread>
 
 #include <fmt/format.h>
@@ -79,10 +80,10 @@ std::optional<std::vector<ShardRange>> tile_shard_ranges(const std::string& fold
     next = it->second.last + 1;
   }
   const bool complete = !tiles.empty() || count == 0;
-  std::vector<std::string> keep;
-  for (const ShardRange& tile : tiles) keep.push_back(tile.path);
+  std::set<std::string> keep;
+  for (const ShardRange& tile : tiles) keep.insert(tile.path);
   for (const fs::path& path : entries)
-    if (std::find(keep.begin(), keep.end(), path.string()) == keep.end()) fs::remove_all(path);
+    if (!keep.count(path.string())) fs::remove_all(path);
   if (!complete) return std::nullopt;
   return tiles;
 }
