@@ -8,6 +8,8 @@ find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(ZLIB REQUIRED)
 find_package(Threads REQUIRED)
+# simdjson: the stored fields are read back for every hit shown (Debian's libsimdjson-dev).
+find_package(simdjson REQUIRED)
 
 # Xapian's CMake config only sets variables; give it a target.
 find_package(Xapian REQUIRED)

@@ -2,6 +2,9 @@
 // The document data: the article fields kept in each Xapian document so that
 // results can be shown without another store. Encoded as one JSON object; both
 // the indexer (write) and the searcher (read) go through these two functions.
+// JSON keeps the data readable with Xapian's own tools. It is read back for
+// every hit shown, so it is decoded with simdjson: nlohmann's parser took an
+// eighth of a selective query's time.
 //
 // Keys: id, url, site, site_name, title, description, section, section_key,
 // authors (array), agency, lang, published (ISO 8601 with the publication's

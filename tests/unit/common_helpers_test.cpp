@@ -70,27 +70,69 @@ TEST_CASE("over-long boolean terms are hashed under Xapian's limit", "[unit][sch
 TEST_CASE("stored fields round-trip every article field", "[unit][schema]") {
   Article a;
   a.id = "abc";
-  a.url = "https://x.example/a";
-  a.title = "T";
-  a.body = "B1\n\nB2";
-  a.authors = {"A One", "B Two"};
-  a.agency = "Press Trust of India";
+  a.url = "https://x.example/a?q=\"1\"";
+  a.site = "x.example";
+  a.site_name = "X Daily";
+  a.title = "T \"quoted\" \\ back\tslash";
+  a.description = "D \u00e9t\u00e9 \u0928\u092e\u0938\u094d\u0924\u0947";
+  a.body = "B1\n\nB2 \x01 control";
   a.section = "India News";
   a.section_key = "india";
+  a.authors = {"A One", "B Two"};
+  a.agency = "Press Trust of India";
+  a.language = "hi";
   a.published = DateTime::from_local({2025, 1, 6}, 13, 25, 0, 330);
   DateTime day_only = DateTime::from_local({2024, 2, 29}, 0, 0, 0, 0);
   day_only.has_time = false;
   a.modified = day_only;
+  DateTime zone_unknown = DateTime::from_local({2023, 7, 1}, 8, 0, 0, 0);
+  zone_unknown.zone_known = false;
+  a.crawled = zone_unknown;
   const Article b = decode_stored_fields(encode_stored_fields(a));
   CHECK(b.id == a.id);
+  CHECK(b.url == a.url);
+  CHECK(b.site == a.site);
+  CHECK(b.site_name == a.site_name);
+  CHECK(b.title == a.title);
+  CHECK(b.description == a.description);
   CHECK(b.body == a.body);
+  CHECK(b.section == a.section);
+  CHECK(b.section_key == a.section_key);
   CHECK(b.authors == a.authors);
   CHECK(b.agency == a.agency);
+  CHECK(b.language == a.language);
   REQUIRE(b.published);
   CHECK(*b.published == *a.published);
   CHECK(b.published->iso8601_local() == "2025-01-06T13:25:00+05:30");
   REQUIRE(b.modified);
   CHECK(b.modified->iso8601_local() == "2024-02-29");
+  REQUIRE(b.crawled);
+  CHECK(b.crawled->epoch_seconds == a.crawled->epoch_seconds);
+  CHECK_FALSE(b.crawled->zone_known);
+  CHECK(b.crawled->has_time);
+
+  // The same decoder, run twice, keeps nothing of the first article.
+  const Article empty = decode_stored_fields(encode_stored_fields(Article{.id = "x"}));
+  CHECK(empty.id == "x");
+  CHECK(empty.body.empty());
+  CHECK(empty.authors.empty());
+  CHECK_FALSE(empty.published);
+}
+
+TEST_CASE("stored fields: keys of a later version are skipped, other data is refused", "[unit][schema]") {
+  const Article a = decode_stored_fields(
+      R"({"id":"k","future":{"x":[1,2]},"title":"T","published_epoch":86400,"published_offset":60,"extra":true})");
+  CHECK(a.id == "k");
+  CHECK(a.title == "T");
+  REQUIRE(a.published);
+  CHECK(a.published->epoch_seconds == 86400);
+  CHECK(a.published->utc_offset_minutes == 60);
+
+  CHECK_THROWS_AS(decode_stored_fields("not json"), IndexError);
+  CHECK_THROWS_AS(decode_stored_fields("[1,2]"), IndexError);
+  CHECK_THROWS_AS(decode_stored_fields(R"({"id":"k","title":7})"), IndexError);
+  CHECK_THROWS_AS(decode_stored_fields(R"({"id":"k","body":"unterminated)"), IndexError);
+  CHECK_THROWS_AS(decode_stored_fields(""), IndexError);
 }
 
 TEST_CASE("input streams decode gzip and zstd by content and read lines", "[unit][input]") {
