@@ -55,6 +55,14 @@ TEST_CASE("languages are told by script and function words", "[unit][language]")
   CHECK(detect_language("Le ministre a dit que le pont sera ouvert pour les habitants de la ville.") == "fr");
   CHECK(detect_language("\xE0\xA4\xAE\xE0\xA5\x81\xE0\xA4\x82\xE0\xA4\xAC\xE0\xA4\x88 \xE0\xA4\xAE\xE0\xA5\x87\xE0\xA4\x82 \xE0\xA4\xAC\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA4\xBF\xE0\xA4\xB6") == "hi");
   CHECK(detect_language("ab") == "");
+  // Function words in capitals, beside punctuation, and shared by languages ("que").
+  CHECK(detect_language("THE MINISTER SAID THAT THE BRIDGE WAS CLOSED.") == "en");
+  CHECK(detect_language("O governo disse que não vai abrir a ponte para os carros da cidade.") == "pt");
+  CHECK(detect_language("Die Regierung sagt, dass die Brücke nicht mit dem Zug zu erreichen ist.") == "de");
+  CHECK(detect_language("El gobierno dijo que los puentes del norte se abren para las fiestas.") == "es");
+  // Words longer than any function word never count, even when they start like one.
+  // These begin with "della" and "nicht": read by their first five bytes they would say "it" or "de".
+  CHECK(detect_language("Dellacroix nichtlinear dellaporta nichten dellamore") == "en");
   CHECK(normalise_language_tag("en-US") == "en");
   CHECK(normalise_language_tag("Hindi") == "hi");
 }
