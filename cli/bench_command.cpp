@@ -38,6 +38,7 @@ struct BenchConfig {
   bool json = false;
   bool no_collapse = false;
   bool no_suggest = false;
+  bool no_multi_select = false;
 };
 
 #ifdef NDEBUG
@@ -76,6 +77,7 @@ int run_bench_command(const BenchConfig& config) {
   s.request.facets = config.facets;
   s.request.collapse = !config.no_collapse;
   if (config.no_suggest) s.request.suggest_below = 0;
+  s.request.multi_select = !config.no_multi_select;
   if (config.sort == "newest") s.request.sort = SortOrder::Newest;
   else if (config.sort == "oldest") s.request.sort = SortOrder::Oldest;
   if (config.date_facet == "year") s.request.date_granularity = DateGranularity::Year;
@@ -139,6 +141,8 @@ Runner add_bench_command(CLI::App& app) {
   cmd->add_flag("--facets,!--no-facets", config->facets, "Count section and date facets over all matches (default on)");
   cmd->add_flag("--no-collapse", config->no_collapse, "Do not collapse wire copies (as `byline search --no-collapse`)");
   cmd->add_flag("--no-suggest", config->no_suggest, "No \"did you mean\" for queries with few matches");
+  cmd->add_flag("--no-multi-select", config->no_multi_select,
+                "Facets count the matches only (as `byline search --no-multi-select`)");
   cmd->add_option("--sort", config->sort, "relevance, newest or oldest")
       ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
       ->capture_default_str();

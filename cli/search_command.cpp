@@ -39,6 +39,7 @@ struct SearchConfig {
   std::string half_life = "30d";
   double recency_weight = 2.0;
   bool no_collapse = false;
+  bool no_multi_select = false;
   std::string like;
   std::string format = "text";
   bool all = false;
@@ -116,6 +117,7 @@ int run_search(const SearchConfig& config) {
   request.recency_weight = config.recency_weight;
   request.clock = make_query_clock(config.tz, config.now);
   request.collapse = !config.no_collapse;
+  request.multi_select = !config.no_multi_select;
   request.like_id = config.like;
   request.facet_fields.clear();
   for (std::string field : split_commas(config.facets)) {
@@ -204,6 +206,9 @@ Runner add_search_command(CLI::App& app) {
       ->check(CLI::Range(0.0, 1000.0))
       ->capture_default_str();
   cmd->add_flag("--no-collapse", config->no_collapse, "Show every wire copy instead of one hit per story");
+  cmd->add_flag("--no-multi-select", config->no_multi_select,
+                "Facets count the matches only; by default a field the query filters on (section:, site:, lang:) is "
+                "counted without that filter, which costs a pass over the wider query's matches");
   cmd->add_option("--like", config->like, "Articles on the same subject as this article id (relevance feedback)");
   cmd->add_flag("--json", config->json, "JSON output (schema in docs/json-output.md); same as --format json");
   cmd->add_option("--format", config->format,

@@ -62,6 +62,11 @@ struct SearchRequest {
   double recency_weight = 2.0;
   // Collapse near-duplicate copies (wire stories) into one hit per story.
   bool collapse = true;
+  // Multi-select facets: a field the query filters on at its top level
+  // (`section:world flood`) is counted as if that filter were not there, so
+  // that the facet shows the other values to switch to. It costs a pass over
+  // the wider query's matches; off, every facet counts the matches.
+  bool multi_select = true;
   // Relevance feedback: articles like this one (an article id) instead of, or
   // filtered by, `query`.
   std::string like_id;

@@ -362,7 +362,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) const {
       }
       // Multi-select: the counts this dimension would have without its own filter.
       bool multi = false;
-      if (request.like_id.empty())
+      if (request.multi_select && request.like_id.empty())
         if (const auto rest = query_without_field(request.query, dim.filter_field)) {
           counts = count_dimension(db_, builder_.build(*rest, request.clock), dim,
                                    dim.multi_valued ? nullptr : facet_columns_.get(db_, dim.slot));

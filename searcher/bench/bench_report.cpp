@@ -86,6 +86,9 @@ nlohmann::json bench_json(const BenchDescription& d, const BenchRun& run) {
                      {"threads", s.threads},
                      {"limit", s.request.limit},
                      {"facets", s.request.facets},
+                     {"multi_select", s.request.multi_select},
+                     {"collapse", s.request.collapse},
+                     {"suggest_below", s.request.suggest_below},
                      {"date_granularity", to_string(s.request.date_granularity)},
                      {"sort", to_string(s.request.sort)},
                      {"cold", d.cold}};
@@ -124,10 +127,13 @@ std::string bench_text(const BenchDescription& d, const BenchRun& run) {
   out += fmt::format("build:    byline {}, {} build, assertions {}, Xapian {}{}\n", e.byline_version, e.build_type,
                      e.assertions ? "on" : "off", e.xapian_version, e.optimised ? "" : "  ** NOT OPTIMISED **");
   out += fmt::format("index:    {}: {} articles, {} on disk\n", e.db_path, e.articles, human_bytes(e.index_bytes));
-  out += fmt::format("settings: limit {}, facets {}{}, sort {}, cache {}\n", s.request.limit,
-                     s.request.facets ? "on" : "off",
-                     s.request.facets ? fmt::format(" (dates by {})", to_string(s.request.date_granularity)) : "",
-                     to_string(s.request.sort),
+  out += fmt::format("settings: limit {}, facets {}{}, wire copies {}, did-you-mean {}, sort {}, cache {}\n",
+                     s.request.limit, s.request.facets ? "on" : "off",
+                     s.request.facets ? fmt::format(" (dates by {}{})", to_string(s.request.date_granularity),
+                                                    s.request.multi_select ? ", multi-select" : "")
+                                      : "",
+                     s.request.collapse ? "collapsed" : "not collapsed",
+                     s.request.suggest_below > 0 ? "on" : "off", to_string(s.request.sort),
                      d.cold ? "cold (index files evicted before each timed pass; needs files that are not dirty)"
                             : "warm");
   out += "\n";

@@ -91,6 +91,20 @@ TEST_CASE("bench --json times every query and records what it returned", "[e2e][
   CHECK_FALSE(j["summary"]["by_category"].contains("broken"));
 }
 
+TEST_CASE("bench --no-multi-select counts a filtered field over the matches only", "[e2e][bench]") {
+  const Fixture f;
+  const nlohmann::json multi = bench_json(f, "--warmup 0 --repeat 1");
+  CHECK(multi["settings"]["multi_select"] == true);
+  // quarry section:business: the section facet counts quarry without its filter.
+  CHECK(multi["queries"][2]["facets"]["section"]["business"] == 2);
+  CHECK(multi["queries"][2]["facets"]["section"]["local"] == 1);
+  const nlohmann::json plain = bench_json(f, "--warmup 0 --repeat 1 --no-multi-select");
+  CHECK(plain["settings"]["multi_select"] == false);
+  CHECK(plain["queries"][2]["facets"]["section"]["business"] == 2);
+  CHECK_FALSE(plain["queries"][2]["facets"]["section"].contains("local"));
+  CHECK(plain["queries"][2]["total"] == 2);
+}
+
 TEST_CASE("bench without facets, cold: no facet counts, eviction noted", "[e2e][bench]") {
   const Fixture f;
   const CommandResult r = run_byline("bench --json --no-facets --cold --warmup 0 --repeat 2 --db " + shell_quote(f.db) +

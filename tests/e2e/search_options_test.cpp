@@ -218,6 +218,12 @@ TEST_CASE("facets: --facets counts site, agency, author and language over all ma
   CHECK(filtered["total"]["value"] == top_count);
   CHECK(filtered["facets"]["site"].size() == facets["site"].size());
   CHECK(filtered["facets"]["multi_select"].size() == 1);
+  // --no-multi-select: the site facet counts the matches, which are all on that site.
+  const json plain =
+      search_json("--no-collapse --no-multi-select -n 0 --facets site " + shell_quote("kestrapur site:" + top_site));
+  REQUIRE(plain["facets"]["site"].size() == 1);
+  CHECK(plain["facets"]["site"][0]["count"] == top_count);
+  CHECK(plain["facets"]["multi_select"].empty());
 }
 
 TEST_CASE("ranking: --sort recency favours new articles and equals relevance with an infinite half-life", "[e2e][ranking]") {

@@ -158,6 +158,25 @@ TEST_CASE("multi-select: a dimension is counted without the query's own filter o
       }
     }
   }
+  // Multi-select off: every facet counts the matches, own filter or not.
+  for (const Case& c : cases) {
+    SearchRequest request;
+    request.query = c.query;
+    request.limit = 0;
+    request.facet_size = 0;
+    request.facet_fields = {"section", "site", "lang"};
+    request.multi_select = false;
+    const SearchResult r = generated_searcher().search(request);
+    INFO("query without multi-select: '" << c.query << "'");
+    CHECK_FALSE(r.section_multi_select);
+    CHECK(show(values_only(r.section_facet)) == show(oracle_facet("section", c.matches)));
+    for (const char* field : {"site", "lang"}) {
+      const Facet* f = find_facet(r, field);
+      REQUIRE(f != nullptr);
+      CHECK_FALSE(f->multi_select);
+      CHECK(show(values_only(f->values)) == show(oracle_facet(field, c.matches)));
+    }
+  }
   // A filter inside brackets or next to an operator is not removed: counts
   // are over the matches.
   SearchRequest request;
