@@ -15,6 +15,7 @@
 #include <xapian.h>
 
 #include "common/date_time.h"
+#include "searcher/column_filter.h"
 #include "searcher/query_clock.h"
 
 namespace byline {
@@ -56,16 +57,18 @@ std::optional<CivilDate> parse_yyyymmdd(std::string_view text);
 // Field processor for `date:` (a boolean prefix: its query is a filter). Open
 // ends are clamped to the archive's days when the query is parsed.
 // Relative forms are read against `*clock`, which the owner may change
-// between parses (it is shared, not copied).
+// between parses (it is shared, not copied). A span holding many articles is
+// read from the facet column's days instead of the terms (column_filter.h).
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
-  DateFieldProcessor(Xapian::Database db, std::shared_ptr<const QueryClock> clock)
-      : db_(std::move(db)), clock_(std::move(clock)) {}
+  DateFieldProcessor(Xapian::Database db, std::shared_ptr<const QueryClock> clock, ColumnLookup lookup = {})
+      : db_(std::move(db)), clock_(std::move(clock)), lookup_(std::move(lookup)) {}
   Xapian::Query operator()(const std::string& value) override;
 
  private:
   Xapian::Database db_;
   std::shared_ptr<const QueryClock> clock_;
+  ColumnLookup lookup_;
 };
 
 }  // namespace byline

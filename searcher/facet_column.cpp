@@ -50,12 +50,16 @@ std::unique_ptr<FacetColumn> load_facet_column(const Xapian::Database& db, unsig
       column->codes[first + i] = (*codes)[i];
     }
   }
+  if (dimension->dictionary) {
+    column->code_counts.assign(column->code_count, 0);
+    for (const std::uint32_t code : column->codes) ++column->code_counts[code];
+  }
   return column;
 }
 
 FacetColumnCache::FacetColumnCache() : enabled_(enabled_by_environment()) {}
 
-const FacetColumn* FacetColumnCache::get(const Xapian::Database& db, unsigned slot) {
+std::shared_ptr<const FacetColumn> FacetColumnCache::get_shared(const Xapian::Database& db, unsigned slot) {
   if (!enabled_ || !fc::dimension_of_slot(slot)) return nullptr;
   const auto revision = facet_column::database_revision(db);
   if (!revision) return nullptr;
@@ -71,9 +75,8 @@ const FacetColumn* FacetColumnCache::get(const Xapian::Database& db, unsigned sl
     revision_ = revision;
   }
   if (!usable_) return nullptr;
-  if (const auto found = columns_.find(slot); found != columns_.end()) return found->second.get();
-  auto column = load_facet_column(db, slot, db.get_lastdocid(), story_codes_);
-  return (columns_[slot] = std::move(column)).get();
+  if (const auto found = columns_.find(slot); found != columns_.end()) return found->second;
+  return columns_[slot] = load_facet_column(db, slot, db.get_lastdocid(), story_codes_);
 }
 
 }  // namespace byline

@@ -30,6 +30,10 @@ struct FacetColumn {
   std::vector<std::uint32_t> codes;
   std::vector<std::string> values;
   std::uint32_t code_count = 1;
+  // Documents per code (code_counts[0]: those without a value); for
+  // dimensions with values only, so that a filter knows its size
+  // (searcher/column_filter.h).
+  std::vector<Xapian::doccount> code_counts;
 };
 
 // Environment variable that turns the column off, so that the value-slot
@@ -49,7 +53,10 @@ class FacetColumnCache {
   // also a slot the column does not hold, or a garbled column). Loads on
   // first use and again after the revision changed. Xapian errors
   // (DatabaseModifiedError included) propagate.
-  const FacetColumn* get(const Xapian::Database& db, unsigned slot);
+  const FacetColumn* get(const Xapian::Database& db, unsigned slot) { return get_shared(db, slot).get(); }
+  // The same, kept alive for as long as the caller holds it: a query that
+  // reads the column (searcher/column_filter.h) may outlive a reload.
+  std::shared_ptr<const FacetColumn> get_shared(const Xapian::Database& db, unsigned slot);
 
   bool enabled() const { return enabled_; }
 
@@ -58,7 +65,7 @@ class FacetColumnCache {
   std::optional<Xapian::rev> revision_;  // what the entries below describe
   bool usable_ = false;                  // the header matched at revision_
   std::uint32_t story_codes_ = 0;
-  std::map<unsigned, std::unique_ptr<FacetColumn>> columns_;  // null: unusable
+  std::map<unsigned, std::shared_ptr<const FacetColumn>> columns_;  // null: unusable
 };
 
 // Reads the column of `slot` from `db` for docids 1 .. `last_docid` without

@@ -21,10 +21,16 @@ void require_value(std::string_view field, std::string_view value) {
 
 }  // namespace
 
+Xapian::Query ColumnFieldProcessor::filter(unsigned slot, const std::string& value, const std::string& term) const {
+  if (auto by_column = column_filter(lookup_, slot, [&value](const std::string& v) { return v == value; }, term))
+    return *by_column;
+  return Xapian::Query(term);
+}
+
 Xapian::Query SectionFieldProcessor::operator()(const std::string& value) {
   const std::string key = section_key(value);
   require_value("section", key);
-  return Xapian::Query(schema::boolean_term(schema::prefix::kSection, key));
+  return filter(schema::slot::kSection, key, schema::boolean_term(schema::prefix::kSection, key));
 }
 
 AgencyFieldProcessor::AgencyFieldProcessor(const Analyzer& analyzer) { analyzer.configure(words_); }
@@ -50,14 +56,14 @@ Xapian::Query SiteFieldProcessor::operator()(const std::string& value) {
   if (host.starts_with("www.")) host.erase(0, 4);
   while (!host.empty() && host.back() == '/') host.pop_back();
   require_value("site", host);
-  return Xapian::Query(schema::boolean_term(schema::prefix::kSite, host));
+  return filter(schema::slot::kSite, host, schema::boolean_term(schema::prefix::kSite, host));
 }
 
 Xapian::Query LanguageFieldProcessor::operator()(const std::string& value) {
   std::string code = normalise_language_tag(value);
   if (code.empty()) code = ascii_lower(trim(value));
   require_value("lang", code);
-  return Xapian::Query(schema::boolean_term(schema::prefix::kLanguage, code));
+  return filter(schema::slot::kLanguage, code, schema::boolean_term(schema::prefix::kLanguage, code));
 }
 
 Xapian::Query UrlFieldProcessor::operator()(const std::string& value) {

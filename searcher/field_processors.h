@@ -7,27 +7,45 @@
 #include <xapian.h>
 
 #include "common/analyzer.h"
+#include "searcher/column_filter.h"
 
 namespace byline {
 
+// A filter on one value of a facet slot: its boolean term, or the facet
+// column when the filter is large enough (column_filter.h).
+class ColumnFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit ColumnFieldProcessor(ColumnLookup lookup) : lookup_(std::move(lookup)) {}
+
+ protected:
+  // The documents whose value in `slot` is `value`, whose term is `term`.
+  Xapian::Query filter(unsigned slot, const std::string& value, const std::string& term) const;
+
+ private:
+  ColumnLookup lookup_;
+};
+
 // `section:` → XS<section_key(value)>: "India News", "india" and "INDIA" all
 // give XSindia.
-class SectionFieldProcessor : public Xapian::FieldProcessor {
+class SectionFieldProcessor : public ColumnFieldProcessor {
  public:
+  using ColumnFieldProcessor::ColumnFieldProcessor;
   Xapian::Query operator()(const std::string& value) override;
 };
 
 // `site:` → H<host>: lowercased, a leading "www." dropped; a full URL is
 // reduced to its host.
-class SiteFieldProcessor : public Xapian::FieldProcessor {
+class SiteFieldProcessor : public ColumnFieldProcessor {
  public:
+  using ColumnFieldProcessor::ColumnFieldProcessor;
   Xapian::Query operator()(const std::string& value) override;
 };
 
 // `lang:` → L<code>: an ISO 639-1 code or a tag/name normalise_language_tag
 // knows ("en", "en-GB", "English"); anything else is looked up lowercased.
-class LanguageFieldProcessor : public Xapian::FieldProcessor {
+class LanguageFieldProcessor : public ColumnFieldProcessor {
  public:
+  using ColumnFieldProcessor::ColumnFieldProcessor;
   Xapian::Query operator()(const std::string& value) override;
 };
 

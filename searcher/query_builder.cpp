@@ -59,7 +59,7 @@ Xapian::Query parse_guarded(Xapian::QueryParser& parser, const std::string& text
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(Xapian::Database db, const Analyzer& analyzer)
+QueryBuilder::QueryBuilder(Xapian::Database db, const Analyzer& analyzer, ColumnLookup columns)
     : clock_(std::make_shared<QueryClock>(QueryClock::system())),
       field_error_(std::make_shared<std::exception_ptr>()) {
   namespace prefix = schema::prefix;
@@ -71,13 +71,16 @@ QueryBuilder::QueryBuilder(Xapian::Database db, const Analyzer& analyzer)
   parser_.add_prefix("author", std::string(prefix::kAuthor));
   // Boolean filters: several values of one field are ORed, different fields
   // ANDed (section:india section:world site:example.com).
-  parser_.add_boolean_prefix("section", (new GuardedFieldProcessor(new SectionFieldProcessor, field_error_))->release());
-  parser_.add_boolean_prefix("site", (new GuardedFieldProcessor(new SiteFieldProcessor, field_error_))->release());
+  parser_.add_boolean_prefix("section",
+                             (new GuardedFieldProcessor(new SectionFieldProcessor(columns), field_error_))->release());
+  parser_.add_boolean_prefix("site", (new GuardedFieldProcessor(new SiteFieldProcessor(columns), field_error_))->release());
   parser_.add_boolean_prefix("agency",
                              (new GuardedFieldProcessor(new AgencyFieldProcessor(analyzer), field_error_))->release());
-  parser_.add_boolean_prefix("lang", (new GuardedFieldProcessor(new LanguageFieldProcessor, field_error_))->release());
+  parser_.add_boolean_prefix("lang",
+                             (new GuardedFieldProcessor(new LanguageFieldProcessor(columns), field_error_))->release());
   parser_.add_boolean_prefix("url", (new GuardedFieldProcessor(new UrlFieldProcessor, field_error_))->release());
-  parser_.add_boolean_prefix("date", (new GuardedFieldProcessor(new DateFieldProcessor(db, clock_), field_error_))->release());
+  parser_.add_boolean_prefix(
+      "date", (new GuardedFieldProcessor(new DateFieldProcessor(db, clock_, std::move(columns)), field_error_))->release());
 }
 
 Xapian::Query QueryBuilder::build(const std::string& text) const { return build(text, QueryClock::system()); }

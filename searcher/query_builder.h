@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "common/analyzer.h"
+#include "searcher/column_filter.h"
 #include "searcher/query_clock.h"
 #include "searcher/search_request.h"
 
@@ -24,7 +25,9 @@ class QueryBuilder {
  public:
   // `db` is used for wildcard expansion, spelling and for the date range of
   // open `date:` ranges; it is kept (Xapian databases are reference-counted).
-  QueryBuilder(Xapian::Database db, const Analyzer& analyzer);
+  // With a `columns` lookup, large `section:`, `site:`, `lang:` and `date:`
+  // filters are read from the facet column (column_filter.h).
+  QueryBuilder(Xapian::Database db, const Analyzer& analyzer, ColumnLookup columns = {});
 
   // "" or only white space → Xapian::Query::MatchAll. Throws QuerySyntaxError
   // with a message pointing at the problem. Relative dates are read against

@@ -96,7 +96,10 @@ Searcher::Searcher(Xapian::Database db)
     : db_(std::move(db)),
       analyzer_(Analyzer::from_database(db_)),
       snippet_stemmer_(new CachingStemmer(analyzer_.stemmer())),
-      builder_(db_, analyzer_) {}
+      facet_columns_(std::make_shared<FacetColumnCache>()),
+      builder_(db_, analyzer_, [columns = facet_columns_, db = db_](unsigned slot) {
+        return columns->get_shared(db, slot);
+      }) {}
 
 std::string Searcher::describe_query(const std::string& query) const { return builder_.build(query).get_description(); }
 
@@ -268,7 +271,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) const {
   if (facets) {
     for (const std::string& field : request.facet_fields) {
       dims.push_back(*facet_dimension(field));
-      const FacetColumn* column = dims.back().multi_valued ? nullptr : facet_columns_.get(db_, dims.back().slot);
+      const FacetColumn* column = dims.back().multi_valued ? nullptr : facet_columns_->get(db_, dims.back().slot);
       in_column.push_back(column ? std::optional(column_spy.add(*column)) : std::nullopt);
       if (column) {
         spies.push_back(nullptr);
@@ -288,7 +291,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) const {
   // Xapian's collapsed count is an estimate even when every document is
   // checked; distinct story keys over all matches are exact.
   Xapian::ValueCountMatchSpy story_spy(schema::slot::kStory);
-  const FacetColumn* stories = facets && request.collapse ? facet_columns_.get(db_, schema::slot::kStory) : nullptr;
+  const FacetColumn* stories = facets && request.collapse ? facet_columns_->get(db_, schema::slot::kStory) : nullptr;
   // When the column holds every single-valued dimension asked for (and the
   // stories, when collapsing), counting is a pass of its own over the matches
   // alone (no weights, no sort, no collapsing), and the ranked pass that finds
@@ -365,7 +368,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) const {
       if (request.multi_select && request.like_id.empty())
         if (const auto rest = query_without_field(request.query, dim.filter_field)) {
           counts = count_dimension(db_, builder_.build(*rest, request.clock), dim,
-                                   dim.multi_valued ? nullptr : facet_columns_.get(db_, dim.slot));
+                                   dim.multi_valued ? nullptr : facet_columns_->get(db_, dim.slot));
           multi = true;
         }
       if (dim.field == "section") {

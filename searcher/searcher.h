@@ -69,11 +69,12 @@ class Searcher {
   // The analyzer's stemmer with a memory of its words, for snippets
   // (searcher/caching_stemmer.h).
   Xapian::Stem snippet_stemmer_;
+  // Facet counts by document id, loaded on first use and after the revision
+  // changed (reopen included). Shared with the query builder's filters, which
+  // read it too (column_filter.h); a cache, so not part of the state.
+  std::shared_ptr<FacetColumnCache> facet_columns_;
   // Mutable: each request sets its own query-length limit on it.
   mutable QueryBuilder builder_;
-  // Facet counts by document id, loaded on first use and after the revision
-  // changed (reopen included); mutable as a cache.
-  mutable FacetColumnCache facet_columns_;
 };
 
 }  // namespace byline

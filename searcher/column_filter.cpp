@@ -1,0 +1,77 @@
+#include "searcher/column_filter.h"
+
+#include <fmt/format.h>
+
+namespace byline {
+
+ColumnFilterSource::ColumnFilterSource(std::shared_ptr<const FacetColumn> column,
+                                       std::shared_ptr<const std::vector<char>> accepted, Xapian::doccount matches,
+                                       std::string description)
+    : column_(std::move(column)),
+      accepted_(std::move(accepted)),
+      matches_(matches),
+      description_(std::move(description)) {}
+
+void ColumnFilterSource::init(const Xapian::Database& /*db*/) {
+  // The column is only handed out for the one database it describes
+  // (FacetColumnCache), so document ids are that database's.
+  end_ = static_cast<Xapian::docid>(column_->codes.size());
+  did_ = 0;
+}
+
+bool ColumnFilterSource::accepts(Xapian::docid did) const {
+  const std::uint32_t code = column_->codes[did];
+  return code < accepted_->size() && (*accepted_)[code] != 0;
+}
+
+void ColumnFilterSource::scan_from(Xapian::docid from) {
+  did_ = from;
+  while (did_ < end_ && !accepts(did_)) ++did_;
+}
+
+void ColumnFilterSource::next(double /*min_wt*/) { scan_from(did_ + 1); }
+
+void ColumnFilterSource::skip_to(Xapian::docid did, double /*min_wt*/) {
+  // After a rejected check() did_ is not a match, but every document before
+  // it has been passed, so skipping to it or before it means the next one.
+  if (did <= did_) {
+    if (did_ < end_ && !accepts(did_)) scan_from(did_ + 1);
+    return;
+  }
+  scan_from(did);
+}
+
+bool ColumnFilterSource::check(Xapian::docid did, double /*min_wt*/) {
+  if (did >= end_) {
+    did_ = end_;
+    return true;  // at the end, as skip_to would be
+  }
+  did_ = did;
+  return accepts(did);  // false: did_ is the rejected docid, and next() moves past it
+}
+
+ColumnFilterSource* ColumnFilterSource::clone() const {
+  return new ColumnFilterSource(column_, accepted_, matches_, description_);
+}
+
+std::optional<Xapian::Query> column_filter(const ColumnLookup& lookup, unsigned slot,
+                                           const std::function<bool(const std::string& value)>& accept,
+                                           const std::string& description) {
+  if (!lookup) return std::nullopt;
+  std::shared_ptr<const FacetColumn> column = lookup(slot);
+  if (!column || column->values.empty() || column->code_counts.size() != column->values.size()) return std::nullopt;
+  auto accepted = std::make_shared<std::vector<char>>(column->values.size(), 0);
+  Xapian::doccount matches = 0;
+  for (std::size_t code = 1; code < column->values.size(); ++code)
+    if (accept(column->values[code])) {
+      (*accepted)[code] = 1;
+      matches += column->code_counts[code];
+    }
+  // codes holds docids 0 .. last docid: its size is a bound on the documents.
+  if (matches == 0 || std::uint64_t{matches} * kMinColumnShare < column->codes.size()) return std::nullopt;
+  auto* source = new ColumnFilterSource(std::move(column), std::move(accepted), matches,
+                                        fmt::format("ColumnFilter({}, {} articles)", description, matches));
+  return Xapian::Query(source->release());
+}
+
+}  // namespace byline
