@@ -54,12 +54,33 @@ ColumnFilterSource* ColumnFilterSource::clone() const {
   return new ColumnFilterSource(column_, accepted_, matches_, description_);
 }
 
+namespace {
+
+// The column of `slot` when it can filter (a dictionary dimension), else null.
+std::shared_ptr<const FacetColumn> filter_column(const ColumnLookup& lookup, unsigned slot) {
+  if (!lookup) return nullptr;
+  std::shared_ptr<const FacetColumn> column = lookup(slot);
+  if (!column || column->values.empty() || column->code_counts.size() != column->values.size()) return nullptr;
+  return column;
+}
+
+std::optional<Xapian::Query> make_filter(std::shared_ptr<const FacetColumn> column,
+                                         std::shared_ptr<std::vector<char>> accepted, Xapian::doccount matches,
+                                         const std::string& description) {
+  // codes holds docids 0 .. last docid: its size is a bound on the documents.
+  if (matches == 0 || std::uint64_t{matches} * kMinColumnShare < column->codes.size()) return std::nullopt;
+  auto* source = new ColumnFilterSource(std::move(column), std::move(accepted), matches,
+                                        fmt::format("ColumnFilter({}, {} articles)", description, matches));
+  return Xapian::Query(source->release());
+}
+
+}  // namespace
+
 std::optional<Xapian::Query> column_filter(const ColumnLookup& lookup, unsigned slot,
                                            const std::function<bool(const std::string& value)>& accept,
                                            const std::string& description) {
-  if (!lookup) return std::nullopt;
-  std::shared_ptr<const FacetColumn> column = lookup(slot);
-  if (!column || column->values.empty() || column->code_counts.size() != column->values.size()) return std::nullopt;
+  auto column = filter_column(lookup, slot);
+  if (!column) return std::nullopt;
   auto accepted = std::make_shared<std::vector<char>>(column->values.size(), 0);
   Xapian::doccount matches = 0;
   for (std::size_t code = 1; code < column->values.size(); ++code)
@@ -67,11 +88,19 @@ std::optional<Xapian::Query> column_filter(const ColumnLookup& lookup, unsigned 
       (*accepted)[code] = 1;
       matches += column->code_counts[code];
     }
-  // codes holds docids 0 .. last docid: its size is a bound on the documents.
-  if (matches == 0 || std::uint64_t{matches} * kMinColumnShare < column->codes.size()) return std::nullopt;
-  auto* source = new ColumnFilterSource(std::move(column), std::move(accepted), matches,
-                                        fmt::format("ColumnFilter({}, {} articles)", description, matches));
-  return Xapian::Query(source->release());
+  return make_filter(std::move(column), std::move(accepted), matches, description);
+}
+
+std::optional<Xapian::Query> column_filter(const ColumnLookup& lookup, unsigned slot, const std::string& value,
+                                           const std::string& description) {
+  auto column = filter_column(lookup, slot);
+  if (!column) return std::nullopt;
+  const auto found = column->code_of.find(value);
+  if (found == column->code_of.end()) return std::nullopt;
+  auto accepted = std::make_shared<std::vector<char>>(found->second + 1, 0);
+  accepted->back() = 1;
+  const Xapian::doccount matches = column->code_counts[found->second];
+  return make_filter(std::move(column), std::move(accepted), matches, description);
 }
 
 }  // namespace byline

@@ -74,9 +74,13 @@ class ColumnFilterSource : public Xapian::PostingSource {
 // The column filter for the documents of `slot` whose value `accept`s, or
 // nullopt when the column is unavailable or the filter holds fewer than
 // 1/kMinColumnShare of the documents (the caller then uses the terms).
-// `description` names the filter in query descriptions (`--explain`).
+// `description` names the filter in query descriptions.
 std::optional<Xapian::Query> column_filter(const ColumnLookup& lookup, unsigned slot,
                                            const std::function<bool(const std::string& value)>& accept,
+                                           const std::string& description);
+// The same for the documents whose value is `value`, found without a look at
+// every value (a site filter would otherwise compare thousands of hosts).
+std::optional<Xapian::Query> column_filter(const ColumnLookup& lookup, unsigned slot, const std::string& value,
                                            const std::string& description);
 
 }  // namespace byline

@@ -53,6 +53,7 @@ std::unique_ptr<FacetColumn> load_facet_column(const Xapian::Database& db, unsig
   if (dimension->dictionary) {
     column->code_counts.assign(column->code_count, 0);
     for (const std::uint32_t code : column->codes) ++column->code_counts[code];
+    for (std::uint32_t code = 1; code < column->code_count; ++code) column->code_of.emplace(column->values[code], code);
   }
   return column;
 }

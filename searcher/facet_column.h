@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -34,6 +35,8 @@ struct FacetColumn {
   // dimensions with values only, so that a filter knows its size
   // (searcher/column_filter.h).
   std::vector<Xapian::doccount> code_counts;
+  // The code of each value (dictionary dimensions), for filters on one value.
+  std::unordered_map<std::string, std::uint32_t> code_of;
 };
 
 // Environment variable that turns the column off, so that the value-slot

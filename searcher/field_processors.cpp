@@ -22,7 +22,7 @@ void require_value(std::string_view field, std::string_view value) {
 }  // namespace
 
 Xapian::Query ColumnFieldProcessor::filter(unsigned slot, const std::string& value, const std::string& term) const {
-  if (auto by_column = column_filter(lookup_, slot, [&value](const std::string& v) { return v == value; }, term))
+  if (auto by_column = column_filter(lookup_, slot, value, term))
     return *by_column;
   return Xapian::Query(term);
 }

@@ -31,6 +31,7 @@ std::shared_ptr<const FacetColumn> hand_column() {
   column->values = {"", "a", "b"};
   column->code_count = 3;
   column->code_counts = {4, 4, 5};
+  column->code_of = {{"a", 1}, {"b", 2}};
   return column;
 }
 
@@ -113,6 +114,8 @@ TEST_CASE("column filters are used for large filters only, and never without a c
   const auto is = [](const char* value) { return [value](const std::string& v) { return v == value; }; };
   CHECK(column_filter(lookup, schema::slot::kSection, is("a"), "a"));
   CHECK_FALSE(column_filter(lookup, schema::slot::kSection, is("zzz"), "zzz"));  // nothing: the term says so too
+  CHECK(column_filter(lookup, schema::slot::kSection, std::string("b"), "b"));
+  CHECK_FALSE(column_filter(lookup, schema::slot::kSection, std::string("zzz"), "zzz"));
   CHECK_FALSE(column_filter(ColumnLookup{}, schema::slot::kSection, is("a"), "a"));
   CHECK_FALSE(column_filter([](unsigned) { return std::shared_ptr<const FacetColumn>(); }, schema::slot::kSection,
                             is("a"), "a"));
