@@ -1,21 +1,26 @@
 #include "searcher/column_filter.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace byline {
 
 ColumnFilterSource::ColumnFilterSource(std::shared_ptr<const FacetColumn> column,
                                        std::shared_ptr<const std::vector<char>> accepted, Xapian::doccount matches,
-                                       std::string description)
+                                       Xapian::docid first, Xapian::docid last, std::string description)
     : column_(std::move(column)),
       accepted_(std::move(accepted)),
       matches_(matches),
+      first_(first),
+      last_(last),
       description_(std::move(description)) {}
 
 void ColumnFilterSource::init(const Xapian::Database& /*db*/) {
   // The column is only handed out for the one database it describes
-  // (FacetColumnCache), so document ids are that database's.
-  end_ = static_cast<Xapian::docid>(column_->codes.size());
+  // (FacetColumnCache), so document ids are that database's. Nothing is
+  // accepted past last_.
+  end_ = std::min(static_cast<Xapian::docid>(column_->codes.size()), last_ + 1);
   did_ = 0;
 }
 
@@ -25,7 +30,7 @@ bool ColumnFilterSource::accepts(Xapian::docid did) const {
 }
 
 void ColumnFilterSource::scan_from(Xapian::docid from) {
-  did_ = from;
+  did_ = std::max(from, first_);
   while (did_ < end_ && !accepts(did_)) ++did_;
 }
 
@@ -46,12 +51,16 @@ bool ColumnFilterSource::check(Xapian::docid did, double /*min_wt*/) {
     did_ = end_;
     return true;  // at the end, as skip_to would be
   }
+  if (did < first_) {
+    did_ = first_;  // accepted: the first docid that holds an accepted code
+    return true;
+  }
   did_ = did;
   return accepts(did);  // false: did_ is the rejected docid, and next() moves past it
 }
 
 ColumnFilterSource* ColumnFilterSource::clone() const {
-  return new ColumnFilterSource(column_, accepted_, matches_, description_);
+  return new ColumnFilterSource(column_, accepted_, matches_, first_, last_, description_);
 }
 
 namespace {
@@ -60,7 +69,9 @@ namespace {
 std::shared_ptr<const FacetColumn> filter_column(const ColumnLookup& lookup, unsigned slot) {
   if (!lookup) return nullptr;
   std::shared_ptr<const FacetColumn> column = lookup(slot);
-  if (!column || column->values.empty() || column->code_counts.size() != column->values.size()) return nullptr;
+  if (!column || column->values.empty() || column->code_counts.size() != column->values.size() ||
+      column->code_first.size() != column->values.size() || column->code_last.size() != column->values.size())
+    return nullptr;
   return column;
 }
 
@@ -69,7 +80,13 @@ std::optional<Xapian::Query> make_filter(std::shared_ptr<const FacetColumn> colu
                                          const std::string& description) {
   // codes holds docids 0 .. last docid: its size is a bound on the documents.
   if (matches == 0 || std::uint64_t{matches} * kMinColumnShare < column->codes.size()) return std::nullopt;
-  auto* source = new ColumnFilterSource(std::move(column), std::move(accepted), matches,
+  Xapian::docid first = 0, last = 0;
+  for (std::size_t code = 1; code < accepted->size(); ++code)
+    if ((*accepted)[code] != 0 && column->code_counts[code] != 0) {
+      if (first == 0 || column->code_first[code] < first) first = column->code_first[code];
+      last = std::max(last, column->code_last[code]);
+    }
+  auto* source = new ColumnFilterSource(std::move(column), std::move(accepted), matches, first, last,
                                         fmt::format("ColumnFilter({}, {} articles)", description, matches));
   return Xapian::Query(source->release());
 }

@@ -38,10 +38,20 @@ using ColumnLookup = std::function<std::shared_ptr<const FacetColumn>(unsigned s
 // Matches the documents whose code in `column` is one of `accepted`
 // (accepted[code] != 0; codes past its end are not accepted). Weight 0: a
 // filter. Local databases only (no serialisation for the remote backend).
+//
+// check() answers from codes[did], but a posting list's skip_to also lets the
+// matcher leap: the word leading a match skips every candidate before the
+// filter's next document. A date filter on an archive indexed in date order
+// holds one docid range, and a check() that could only say "no" made the
+// matcher visit every candidate outside it: some phrase queries with a date
+// filter took twice as long as with the day terms. So the source knows the
+// docid range its documents lie in, and check() below or above it moves to
+// the range's start or the end, as skip_to would.
 class ColumnFilterSource : public Xapian::PostingSource {
  public:
+  // Every accepted document lies in [first, last].
   ColumnFilterSource(std::shared_ptr<const FacetColumn> column, std::shared_ptr<const std::vector<char>> accepted,
-                     Xapian::doccount matches, std::string description);
+                     Xapian::doccount matches, Xapian::docid first, Xapian::docid last, std::string description);
 
   Xapian::doccount get_termfreq_min() const override { return matches_; }
   Xapian::doccount get_termfreq_est() const override { return matches_; }
@@ -66,6 +76,7 @@ class ColumnFilterSource : public Xapian::PostingSource {
   std::shared_ptr<const FacetColumn> column_;
   std::shared_ptr<const std::vector<char>> accepted_;
   Xapian::doccount matches_;
+  Xapian::docid first_, last_;
   std::string description_;
   Xapian::docid end_ = 0;  // one past the last docid the column holds
   Xapian::docid did_ = 0;  // 0 before the first next(); a rejected docid after check() returned false

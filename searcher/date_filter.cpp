@@ -153,13 +153,13 @@ std::optional<DaySpan> archive_day_span(const Xapian::Database& db) {
 Xapian::Query DateFieldProcessor::operator()(const std::string& value) {
   const auto span = parse_date_filter(value, archive_day_span(db_), clock_.get());
   if (!span) return Xapian::Query::MatchNothing;
-  const std::vector<std::string> terms = date_cover_terms(*span);
   // Slot kDay holds the same local day as the terms, as "YYYYMMDD", which
   // sorts as the days do.
   const std::string first = span->first.yyyymmdd(), last = span->last.yyyymmdd();
   const auto in_span = [&first, &last](const std::string& day) { return day >= first && day <= last; };
   if (auto by_column = column_filter(lookup_, schema::slot::kDay, in_span, fmt::format("date {}..{}", first, last)))
     return *by_column;
+  const std::vector<std::string> terms = date_cover_terms(*span);
   if (terms.size() == 1) return Xapian::Query(terms.front());
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }

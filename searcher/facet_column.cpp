@@ -52,7 +52,14 @@ std::unique_ptr<FacetColumn> load_facet_column(const Xapian::Database& db, unsig
   }
   if (dimension->dictionary) {
     column->code_counts.assign(column->code_count, 0);
-    for (const std::uint32_t code : column->codes) ++column->code_counts[code];
+    column->code_first.assign(column->code_count, 0);
+    column->code_last.assign(column->code_count, 0);
+    for (Xapian::docid did = 0; did < column->codes.size(); ++did) {
+      const std::uint32_t code = column->codes[did];
+      ++column->code_counts[code];
+      if (column->code_first[code] == 0) column->code_first[code] = did;
+      column->code_last[code] = did;
+    }
     for (std::uint32_t code = 1; code < column->code_count; ++code) column->code_of.emplace(column->values[code], code);
   }
   return column;

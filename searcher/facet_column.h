@@ -35,6 +35,10 @@ struct FacetColumn {
   // dimensions with values only, so that a filter knows its size
   // (searcher/column_filter.h).
   std::vector<Xapian::doccount> code_counts;
+  // The first and last docid holding each code (0 when none holds it): an
+  // archive indexed in date order holds a day's articles in one docid range,
+  // which a filter can jump to (column_filter.h).
+  std::vector<Xapian::docid> code_first, code_last;
   // The code of each value (dictionary dimensions), for filters on one value.
   std::unordered_map<std::string, std::uint32_t> code_of;
 };

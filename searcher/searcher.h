@@ -31,6 +31,12 @@ class Searcher {
   // For tests and for callers that already hold a database (in-memory or
   // several shards combined with add_database). Same checks.
   explicit Searcher(Xapian::Database db);
+  // Not copyable: a copy would share the query parser, which is not
+  // thread-safe, while looking like a second searcher for another thread.
+  Searcher(const Searcher&) = delete;
+  Searcher& operator=(const Searcher&) = delete;
+  Searcher(Searcher&&) = default;
+  Searcher& operator=(Searcher&&) = default;
 
   // Throws QuerySyntaxError (exit code 5) when the query cannot be parsed.
   // Searches run while an indexer commits: when a commit overwrites the

@@ -32,6 +32,8 @@ std::shared_ptr<const FacetColumn> hand_column() {
   column->code_count = 3;
   column->code_counts = {4, 4, 5};
   column->code_of = {{"a", 1}, {"b", 2}};
+  column->code_first = {0, 1, 2};
+  column->code_last = {10, 12, 11};
   return column;
 }
 
@@ -39,7 +41,8 @@ ColumnFilterSource source_accepting(std::uint32_t code) {
   auto accepted = std::make_shared<std::vector<char>>(3, 0);
   (*accepted)[code] = 1;
   const auto column = hand_column();
-  return ColumnFilterSource(column, accepted, column->code_counts[code], "test");
+  return ColumnFilterSource(column, accepted, column->code_counts[code], column->code_first[code],
+                            column->code_last[code], "test");
 }
 
 std::vector<Xapian::docid> all_of(ColumnFilterSource& source) {
@@ -106,6 +109,17 @@ TEST_CASE("column filter source: next, skip_to and check move as a posting list 
   again.init(db);
   CHECK(again.check(40, 0));
   CHECK(again.at_end());
+  // Outside the range its documents lie in, check() leaps as skip_to would:
+  // before it to its first document, after it to the end.
+  ColumnFilterSource leaps = source_accepting(2);  // docids 2 .. 11
+  leaps.init(db);
+  CHECK(leaps.check(1, 0));
+  CHECK(leaps.get_docid() == 2);
+  CHECK_FALSE(leaps.check(9, 0));
+  leaps.next(0);
+  CHECK(leaps.get_docid() == 11);
+  CHECK(leaps.check(12, 0));
+  CHECK(leaps.at_end());
 }
 
 TEST_CASE("column filters are used for large filters only, and never without a column", "[index][column_filter]") {
