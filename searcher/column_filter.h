@@ -6,10 +6,11 @@
 // that visits every match (the facet counts, the multi-select counts) checks
 // it for each one, decoding the list chunk by chunk. The column answers "is
 // document d in section india?" by reading codes[d] from memory. On the 321k
-// archive, with section and month counts, the p50 of the benchmark's
-// word+section queries went from 0.94 to 0.75 ms and of its two-word+section
-// queries from 0.36 to 0.30 ms; top-10 queries without counts, whose few
-// candidates are cheap to check either way, did not change.
+// archive, with section and month counts (multi-select on), the p50 of the
+// benchmark's word+section queries went from 0.94 to 0.75 ms and of its
+// two-word+section queries from 0.36 to 0.30 ms; top-10 queries without
+// counts, whose few candidates are cheap to check either way, kept their
+// speed (per query, within the run-to-run noise of the unfiltered ones).
 //
 // A filter is read from the column only when it holds at least
 // 1/kMinColumnShare of the documents: when such a filter leads the match (the
