@@ -46,6 +46,16 @@ ValueCounts counts_of(const Xapian::ValueCountMatchSpy& spy) {
   return counts;
 }
 
+// Snippets stem each word of a hit's text only to find the query's stemmed
+// terms (Z…). A query without any (phrases, quoted or capitalised words,
+// filters alone) is highlighted by its words as written, without stemming
+// every word of every hit: a tenth of a phrase query's time.
+bool has_stemmed_terms(const Xapian::Query& query) {
+  for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term)
+    if (!(*term).empty() && (*term)[0] == 'Z') return true;
+  return false;
+}
+
 Hit make_hit(const Xapian::MSetIterator& item, const Xapian::MSet& mset, const SearchRequest& request,
              const Xapian::Stem& stemmer, unsigned rank) {
   const Xapian::Document doc = item.get_document();
@@ -335,8 +345,9 @@ SearchResult Searcher::search_once(const SearchRequest& request) const {
   // Two independent estimates can cross; there are never more stories than articles.
   if (result.stories.value > result.total.value) result.stories.value = result.total.value;
   unsigned rank = request.offset;
+  const Xapian::Stem snippet_stemmer = has_stemmed_terms(base) ? snippet_stemmer_ : Xapian::Stem();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Hit hit = make_hit(it, mset, request, snippet_stemmer_, ++rank);
+    Hit hit = make_hit(it, mset, request, snippet_stemmer, ++rank);
     if (request.collapse) {
       const std::string story = it.get_collapse_key();
       unsigned copies = 0;

@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include <filesystem>
 
 #include "common/errors.h"
@@ -331,6 +333,25 @@ TEST_CASE("hits carry the stored fields, a highlighted snippet and title", "[ind
   CHECK(found_elsewhere > 0);
   // The title match's body does not hold the word: its lead, whole (it is short).
   CHECK(title_hit.snippet == "Judges praised the entry and its colours.");
+}
+
+TEST_CASE("snippets highlight a word's stemmed forms, and a phrase's words as written", "[index][search]") {
+  SearchRequest request;
+  request.highlight_start = "<b>";
+  request.highlight_end = "</b>";
+  // "praise" is stemmed: the text's "praised" is its form.
+  request.query = "praise kestrel";
+  const SearchResult stemmed = generated_searcher().search(request);
+  REQUIRE(stemmed.hits.size() == 2);
+  for (const Hit& h : stemmed.hits) CHECK_THAT(h.snippet, Catch::StartsWith("Judges <b>praised</b> the"));
+  // A phrase has no stemmed terms (its snippets are made without stemming).
+  request.query = "\"regional prize\"";
+  const SearchResult phrase = generated_searcher().search(request);
+  REQUIRE(phrase.hits.size() == 2);
+  std::set<std::string> titles;
+  for (const Hit& h : phrase.hits) titles.insert(h.title_highlighted);
+  CHECK(titles == std::set<std::string>{"Kestrel wins the <b>regional prize</b>",
+                                        "<b>Regional prize</b> goes to a painter"});
 }
 
 TEST_CASE("an empty query matches every article, a query with no terms none", "[index][search]") {
