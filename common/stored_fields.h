@@ -7,8 +7,10 @@
 // eighth of a selective query's time.
 //
 // Keys: id, url, site, site_name, title, description, section, section_key,
-// authors (array), agency, lang, published (ISO 8601 with the publication's
-// offset), published_utc, modified, crawled, body.
+// authors (array), agency, lang, body, and for each of published, modified
+// and crawled: the date as ISO 8601 with the publication's offset (for
+// reading), <name>_epoch and <name>_offset (minutes), and <name>_date_only /
+// <name>_zone_unknown when true (what decoding reads). Empty fields are left out.
 
 #include <string>
 

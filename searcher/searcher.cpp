@@ -49,7 +49,7 @@ ValueCounts counts_of(const Xapian::ValueCountMatchSpy& spy) {
 // Snippets stem each word of a hit's text only to find the query's stemmed
 // terms (Z…). A query without any (phrases, quoted or capitalised words,
 // filters alone) is highlighted by its words as written, without stemming
-// every word of every hit: a tenth of a phrase query's time.
+// every word of every hit (about a twentieth of a phrase query's time).
 bool has_stemmed_terms(const Xapian::Query& query) {
   for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term)
     if (!(*term).empty() && (*term)[0] == 'Z') return true;
