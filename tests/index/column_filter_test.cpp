@@ -15,6 +15,7 @@
 #include "searcher/facet_column.h"
 #include "searcher/searcher.h"
 #include "tests/index/generated_archive.h"
+#include "tests/support/column_off_searcher.h"
 #include "tests/support/temp_dir.h"
 
 using namespace byline;
@@ -22,6 +23,7 @@ using namespace byline::testing;
 
 namespace {
 
+using byline::test::searcher_without_column;
 using byline::test::TempDir;
 
 // Docids 1..12; code 1 = "a", 2 = "b", 0 = no value.
@@ -49,18 +51,6 @@ std::vector<Xapian::docid> all_of(ColumnFilterSource& source) {
   std::vector<Xapian::docid> out;
   for (source.next(0); !source.at_end(); source.next(0)) out.push_back(source.get_docid());
   return out;
-}
-
-// A Searcher whose filters use the terms: the facet column switched off by
-// the environment (as the benchmark does), restored afterwards.
-std::unique_ptr<Searcher> term_searcher(const std::string& path) {
-  const char* before = std::getenv(kFacetColumnEnv);
-  const std::string saved = before ? before : "";
-  ::setenv(kFacetColumnEnv, "off", 1);
-  auto searcher = std::make_unique<Searcher>(path);
-  if (before) ::setenv(kFacetColumnEnv, saved.c_str(), 1);
-  else ::unsetenv(kFacetColumnEnv);
-  return searcher;
 }
 
 // The generated articles written by the real index writer, which keeps the column.
@@ -148,7 +138,7 @@ TEST_CASE("column filters are used for large filters only, and never without a c
 TEST_CASE("filters through the column and through the terms give the same hits, totals and facets",
           "[index][column_filter]") {
   const Searcher with_column(written_archive());
-  const auto with_terms = term_searcher(written_archive());
+  const auto with_terms = searcher_without_column(written_archive());
   const std::string& w0 = kVocabulary[0];
   const std::string& w1 = kVocabulary[1];
   const std::vector<std::string> queries = {

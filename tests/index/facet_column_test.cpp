@@ -21,6 +21,7 @@
 #include "searcher/facet_column_spy.h"
 #include "searcher/searcher.h"
 #include "tests/index/generated_archive.h"
+#include "tests/support/column_off_searcher.h"
 #include "tests/support/temp_dir.h"
 
 using namespace byline;
@@ -29,6 +30,7 @@ namespace fc = byline::facet_column;
 
 namespace {
 
+using byline::test::searcher_without_column;
 using byline::test::TempDir;
 
 // More than one chunk of documents, written in batches that do not line up
@@ -204,23 +206,11 @@ bool same(const std::vector<FacetValue>& a, const std::vector<FacetValue>& b) {
   return true;
 }
 
-// A Searcher that counts from the value slots: the environment switch the
-// benchmark uses, restored afterwards.
-std::unique_ptr<Searcher> value_slot_searcher(const std::string& path) {
-  const char* before = std::getenv(kFacetColumnEnv);
-  const std::string saved = before ? before : "";
-  ::setenv(kFacetColumnEnv, "off", 1);
-  auto searcher = std::make_unique<Searcher>(path);
-  if (before) ::setenv(kFacetColumnEnv, saved.c_str(), 1);
-  else ::unsetenv(kFacetColumnEnv);
-  return searcher;
-}
-
 // Whole search results, column against value slots: every facet field,
 // multi-select included, and the exact totals.
 void check_same_results(const std::string& path) {
   const Searcher with_column(path);
-  const auto with_values = value_slot_searcher(path);
+  const auto with_values = searcher_without_column(path);
   REQUIRE(FacetColumnCache(true).get(with_column.database(), schema::slot::kSection) != nullptr);
   std::vector<std::string> queries;
   for (const Case& c : cases()) queries.push_back(c.query);
