@@ -21,7 +21,13 @@ bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0
 }  // namespace
 
 std::string lead_snippet(std::string_view text, std::size_t max_bytes, std::string_view omit) {
-  const std::string line = collapse_whitespace(text);
+  // Only the first max_bytes of the collapsed text are shown: collapsing a
+  // lead long enough gives them as the whole text would (a run of spaces
+  // cut at the lead's end changes only its last bytes), without a pass over
+  // a long body for every hit found by its title.
+  const std::size_t lead_bytes = 4 * max_bytes + 64;
+  std::string line = collapse_whitespace(text.substr(0, lead_bytes));
+  if (text.size() > lead_bytes && line.size() <= max_bytes + 1) line = collapse_whitespace(text);
   std::string out;
   if (line.size() <= max_bytes) {
     append_escaped(out, line);

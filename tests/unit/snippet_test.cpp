@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <string>
+
 #include "searcher/caching_stemmer.h"
 #include "searcher/snippet.h"
 
@@ -15,6 +17,16 @@ TEST_CASE("a lead snippet is cut after a whole word and marked", "[unit][snippet
   CHECK(lead_snippet("", 20, "…").empty());
   // On one line, as Xapian's windows are made.
   CHECK(lead_snippet("  Rain\n\nover\tthe harbour  ", 40, "…") == "Rain over the harbour");
+}
+
+TEST_CASE("a long text's lead is the same as from the whole text, even after a run of spaces", "[unit][snippet]") {
+  std::string words;
+  for (int i = 0; i < 1000; ++i) words += "word ";
+  CHECK(lead_snippet(words, 20, "…") == "word word word word…");
+  // The text's first few hundred bytes are spaces: collapsed, they hold no lead.
+  const std::string spaced = std::string(500, ' ') + "Rain over the harbour" + std::string(500, '\n') + "tonight";
+  CHECK(lead_snippet(spaced, 20, "…") == "Rain over the…");
+  CHECK(lead_snippet(spaced, 40, "…") == "Rain over the harbour tonight");
 }
 
 TEST_CASE("a lead snippet is escaped as Xapian's snippets are", "[unit][snippet]") {
