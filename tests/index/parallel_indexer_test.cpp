@@ -23,6 +23,7 @@
 #include "searcher/facet_column.h"
 #include "searcher/searcher.h"
 #include "tests/index/generated_archive.h"
+#include "tests/index/same_search.h"
 #include "tests/support/temp_dir.h"
 
 using namespace byline;
@@ -87,60 +88,6 @@ std::map<std::string, Stored> stored_by_id(const std::string& path) {
     CHECK(out.emplace(a.id, Stored{a.title, doc.get_value(schema::slot::kStory)}).second);  // each id once
   }
   return out;
-}
-
-std::string show_facets(const SearchResult& r) {
-  std::string out = fmt::format("total={} stories={} |", r.total.value, r.stories.value);
-  for (const FacetValue& v : r.section_facet) out += fmt::format(" {}({})={}", v.value, v.label, v.count);
-  out += " |";
-  for (const FacetValue& v : r.date_facet) out += fmt::format(" {}={}", v.value, v.count);
-  for (const Facet& f : r.facets) {
-    out += " | " + f.field;
-    for (const FacetValue& v : f.values) out += fmt::format(" {}={}", v.value, v.count);
-  }
-  return out;
-}
-
-// Every match with its weight (collapsing off, so no tie decides a representative).
-std::map<std::string, double> weights(const Searcher& searcher, const std::string& query) {
-  SearchRequest request;
-  request.query = query;
-  request.collapse = false;
-  request.facets = false;
-  request.limit = 5000;
-  std::map<std::string, double> out;
-  for (const Hit& hit : searcher.search(request).hits) out[hit.id] = hit.score;
-  return out;
-}
-
-void check_same_search(const std::string& serial, const std::string& parallel) {
-  const Searcher one(serial), many(parallel);
-  // Spelling data: added word by word by one writer, from the merged term
-  // list in parallel; the same suggestions for misspelt archive words.
-  for (const std::string& word : {kVocabulary[1], kVocabulary[7], kVocabulary[12], kVocabulary[25]}) {
-    SearchRequest misspelt;
-    misspelt.query = word.substr(0, 2) + word[3] + word[2] + word.substr(4);  // two letters swapped
-    INFO("misspelt: " << misspelt.query);
-    const std::string suggested = one.search(misspelt).did_you_mean;
-    CHECK(suggested == word);
-    CHECK(many.search(misspelt).did_you_mean == suggested);
-  }
-  for (const std::string& query : {std::string(), kVocabulary[0], kVocabulary[2] + " " + kVocabulary[5],
-                                   "\"" + kVocabulary[0] + " " + kVocabulary[1] + "\"", std::string("section:world")}) {
-    INFO("query: " << query);
-    SearchRequest request;
-    request.query = query;
-    request.limit = 0;
-    request.facet_size = 0;
-    request.facet_fields = {"section", "date", "site", "agency", "lang"};
-    CHECK(show_facets(one.search(request)) == show_facets(many.search(request)));
-    const auto expected = weights(one, query), got = weights(many, query);
-    REQUIRE(expected.size() == got.size());
-    for (const auto& [id, weight] : expected) {
-      REQUIRE(got.count(id) == 1);
-      CHECK(std::abs(got.at(id) - weight) < 1e-9);
-    }
-  }
 }
 
 }  // namespace
