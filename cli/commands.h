@@ -18,5 +18,6 @@ Runner add_info_command(CLI::App& app);
 Runner add_extract_command(CLI::App& app);
 Runner add_bench_command(CLI::App& app);
 Runner add_timeline_command(CLI::App& app);
+Runner add_compact_command(CLI::App& app);
 
 }  // namespace byline::cli

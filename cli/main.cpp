@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   runners["extract"] = byline::cli::add_extract_command(app);
   runners["bench"] = byline::cli::add_bench_command(app);
   runners["timeline"] = byline::cli::add_timeline_command(app);
+  runners["compact"] = byline::cli::add_compact_command(app);
 
   try {
     app.parse(argc, argv);

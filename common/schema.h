@@ -78,6 +78,14 @@ inline constexpr std::string_view kFacetColumn = "byline.column";
 inline constexpr std::string_view kFacetColumnPrefix = "byline.column.";
 }  // namespace metadata
 
+// byline's own entries in an index folder, beside Xapian's tables.
+namespace files {
+// The process id of the writer holding Xapian's lock, for the message a second writer gets.
+inline constexpr const char* kWriterPid = "byline-writer.pid";
+// A parallel run's shard databases, until they are merged.
+inline constexpr const char* kShardFolder = "byline-shards";
+}  // namespace files
+
 // Xapian refuses terms over 245 bytes; longer values (URLs, ids) are replaced by
 // a hash so that they still make a unique term.
 inline constexpr std::size_t kMaxTermBytes = 240;

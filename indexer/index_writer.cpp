@@ -16,11 +16,10 @@ namespace byline {
 namespace {
 
 // Xapian's lock says only that the database is locked. byline's writers leave
-// their process id beside it, so a second writer can say who holds the lock.
-constexpr const char* kWriterPidFile = "byline-writer.pid";
-
+// their process id beside it (schema::files::kWriterPid), so a second writer
+// can say who holds the lock.
 std::string describe_lock_holder(const std::string& path) {
-  std::ifstream pid_file(std::filesystem::path(path) / kWriterPidFile);
+  std::ifstream pid_file(std::filesystem::path(path) / schema::files::kWriterPid);
   long pid = 0;
   if (!(pid_file >> pid) || pid <= 0) return "another process";
   std::ifstream cmdline(fmt::format("/proc/{}/cmdline", pid));
@@ -34,7 +33,7 @@ std::string describe_lock_holder(const std::string& path) {
 }
 
 void write_pid_file(const std::string& path) {
-  std::ofstream(std::filesystem::path(path) / kWriterPidFile) << ::getpid() << '\n';
+  std::ofstream(std::filesystem::path(path) / schema::files::kWriterPid) << ::getpid() << '\n';
 }
 
 }  // namespace

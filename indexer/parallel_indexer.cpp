@@ -22,8 +22,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Beside the target's tables, so that moving the merged tables in is a rename.
-constexpr const char* kShardFolder = "byline-shards";
+// Shards go beside the target's tables (schema::files::kShardFolder), so that
+// moving the merged tables in is a rename.
+using schema::files::kShardFolder;
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
