@@ -23,6 +23,7 @@
 // The compacted databases are removed after measuring unless --keep is given
 // (WORKDIR/TIER/merged).
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -30,6 +31,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -51,7 +53,8 @@ using byline::Article;
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
-// Keeps every article; counts the rest.
+// Keeps the first `limit` articles (the rest of the input is still read) and
+// counts the records that were not articles.
 class CollectingSink final : public byline::ArticleSink {
  public:
   explicit CollectingSink(std::size_t limit) : limit_(limit) {}
@@ -105,8 +108,8 @@ MakerFactory byline_tier() {
 struct TierResult {
   std::string name;
   double write_seconds = 0;    // wall: all blocks written and committed
-  double make_seconds = 0;     // summed over writers: building documents
-  double add_seconds = 0;      // summed over writers: add_document and commit
+  double make_seconds = 0;     // summed over the writers: building documents
+  double add_seconds = 0;      // summed over the writers: add_document and commit
   double compact_seconds = 0;  // wall: the shards compacted into one database
   std::uintmax_t bytes = 0;    // the compacted database
   std::size_t shards = 0;
@@ -198,69 +201,96 @@ std::vector<std::string> split_list(const std::string& list) {
   return out;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::string jsonl, json_out, tiers = "nopos,bare,stemmed,byline", workdir = "/tmp/byline-write-floor";
+// Command line; throws std::invalid_argument for a bad one.
+struct Options {
+  std::string jsonl, json_out, workdir = "/tmp/byline-write-floor";
+  std::vector<std::string> tiers = {"nopos", "bare", "stemmed", "byline"};
   std::size_t limit = static_cast<std::size_t>(-1), block = 2000;
   unsigned threads = 2;
   bool keep = false;
+};
+
+Options parse_options(int argc, char** argv, const std::vector<std::pair<std::string, MakerFactory>>& known) {
+  Options o;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     const auto value = [&]() -> std::string {
       if (i + 1 >= argc) throw std::invalid_argument(arg + " needs a value");
       return argv[++i];
     };
-    if (arg == "--jsonl") jsonl = value();
-    else if (arg == "--limit") limit = std::stoull(value());
-    else if (arg == "--threads") threads = static_cast<unsigned>(std::stoul(value()));
-    else if (arg == "--block") block = std::stoull(value());
-    else if (arg == "--tiers") tiers = value();
-    else if (arg == "--workdir") workdir = value();
-    else if (arg == "--json-out") json_out = value();
-    else if (arg == "--keep") keep = true;
-    else {
-      std::cerr << "byline_write_floor: unknown option " << arg << "\n";
-      return 2;
-    }
+    const auto number = [&]() -> std::size_t {
+      const std::string text = value();
+      if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || text.size() > 12)
+        throw std::invalid_argument(arg + " needs a number, not '" + text + "'");
+      return std::stoull(text);
+    };
+    if (arg == "--jsonl") o.jsonl = value();
+    else if (arg == "--limit") o.limit = number();
+    else if (arg == "--threads") o.threads = static_cast<unsigned>(std::min<std::size_t>(number(), 256));
+    else if (arg == "--block") o.block = number();
+    else if (arg == "--tiers") o.tiers = split_list(value());
+    else if (arg == "--workdir") o.workdir = value();
+    else if (arg == "--json-out") o.json_out = value();
+    else if (arg == "--keep") o.keep = true;
+    else throw std::invalid_argument("unknown option " + arg);
   }
-  if (jsonl.empty() || threads == 0 || block == 0) {
-    std::cerr << "usage: byline_write_floor --jsonl FILE [--limit N] [--threads T] [--block B] [--tiers LIST] "
+  if (o.jsonl.empty()) throw std::invalid_argument("--jsonl FILE is required");
+  if (o.threads == 0 || o.block == 0) throw std::invalid_argument("--threads and --block must be at least 1");
+  for (const std::string& name : o.tiers)
+    if (std::none_of(known.begin(), known.end(), [&](const auto& k) { return k.first == name; }))
+      throw std::invalid_argument("unknown tier " + name);
+  return o;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::pair<std::string, MakerFactory>> known = {
+      {"nopos", words_tier(false, false)},
+      {"bare", words_tier(true, false)},
+      {"stemmed", words_tier(true, true)},
+      {"byline", byline_tier()},
+  };
+  Options options;
+  try {
+    options = parse_options(argc, argv, known);
+  } catch (const std::exception& error) {
+    std::cerr << "byline_write_floor: " << error.what() << "\n"
+              << "usage: byline_write_floor --jsonl FILE [--limit N] [--threads T] [--block B] [--tiers LIST] "
                  "[--workdir DIR] [--json-out FILE] [--keep]\n";
     return 2;
   }
 
   try {
-    const std::vector<std::pair<std::string, MakerFactory>> known = {
-        {"nopos", words_tier(false, false)},
-        {"bare", words_tier(true, false)},
-        {"stemmed", words_tier(true, true)},
-        {"byline", byline_tier()},
-    };
-
     const auto reading = Clock::now();
-    CollectingSink sink(limit);
+    CollectingSink sink(options.limit);
     byline::SilentProgress progress;
-    byline::InputFile file{jsonl, byline::InputFormat::Jsonl, "", fs::file_size(jsonl)};
+    const byline::InputFile file{options.jsonl, byline::InputFormat::Jsonl, "", fs::file_size(options.jsonl)};
     byline::read_inputs({file}, byline::IndexRunOptions{}, sink, progress);
     const double read_seconds = seconds_since(reading);
     const std::size_t n = sink.articles.size();
+    if (n == 0) throw std::runtime_error("no articles in " + options.jsonl);
     std::uintmax_t text_bytes = 0;
     for (const Article& a : sink.articles) text_bytes += a.title.size() + a.description.size() + a.body.size();
-    fmt::print("{} articles in memory ({:.1f} MB of titles, descriptions and bodies; {} records skipped), read in {:.1f} s (not "
-               "timed below)\n",
+    fmt::print("{} articles in memory ({:.1f} MB of titles, descriptions and bodies; {} records skipped), "
+               "read in {:.1f} s (not timed below)\n",
                n, text_bytes / 1e6, sink.skipped, read_seconds);
-    fmt::print("{} writers, blocks of {}, one shard per block, one compaction\n\n", threads, block);
-    fmt::print("{:<8} {:>9} {:>11} {:>10} {:>10} {:>10} {:>12} {:>9}\n", "tier", "write s", "articles/s", "make cpu",
-               "add cpu", "compact s", "w+c art/s", "MiB");
+    fmt::print("{} writers, blocks of {}, one shard per block, one compaction; make and add: seconds summed over "
+               "the writers\n\n",
+               options.threads, options.block);
+    fmt::print("{:<8} {:>9} {:>11} {:>10} {:>10} {:>10} {:>12} {:>9}\n", "tier", "write s", "articles/s", "make s",
+               "add s", "compact s", "w+c art/s", "MiB");
 
-    nlohmann::json report = {{"articles", n},      {"text_bytes", text_bytes}, {"threads", threads},
-                             {"block", block},     {"read_seconds", read_seconds},
+    nlohmann::json report = {{"articles", n},
+                             {"text_bytes", text_bytes},
+                             {"threads", options.threads},
+                             {"block", options.block},
+                             {"read_seconds", read_seconds},
                              {"tiers", nlohmann::json::array()}};
-    for (const std::string& name : split_list(tiers)) {
+    for (const std::string& name : options.tiers) {
       const auto tier = std::find_if(known.begin(), known.end(), [&](const auto& k) { return k.first == name; });
-      if (tier == known.end()) throw std::invalid_argument("unknown tier " + name);
-      const TierResult r = run_tier(name, tier->second, sink.articles, threads, block, workdir, keep);
+      const TierResult r =
+          run_tier(name, tier->second, sink.articles, options.threads, options.block, options.workdir, options.keep);
       const double total = r.write_seconds + r.compact_seconds;
       fmt::print("{:<8} {:>9.1f} {:>11.0f} {:>10.1f} {:>10.1f} {:>10.1f} {:>12.0f} {:>9.1f}\n", r.name,
                  r.write_seconds, n / r.write_seconds, r.make_seconds, r.add_seconds, r.compact_seconds, n / total,
@@ -268,8 +298,8 @@ int main(int argc, char** argv) {
       std::fflush(stdout);
       report["tiers"].push_back({{"tier", r.name},
                                  {"write_seconds", r.write_seconds},
-                                 {"make_cpu_seconds", r.make_seconds},
-                                 {"add_cpu_seconds", r.add_seconds},
+                                 {"make_seconds", r.make_seconds},
+                                 {"add_seconds", r.add_seconds},
                                  {"compact_seconds", r.compact_seconds},
                                  {"articles_per_s_write", n / r.write_seconds},
                                  {"articles_per_s_with_compaction", n / total},
@@ -277,7 +307,7 @@ int main(int argc, char** argv) {
                                  {"documents", r.documents},
                                  {"shards", r.shards}});
     }
-    if (!json_out.empty()) std::ofstream(json_out) << report.dump(2) << "\n";
+    if (!options.json_out.empty()) std::ofstream(options.json_out) << report.dump(2) << "\n";
   } catch (const std::exception& error) {
     std::cerr << "byline_write_floor: " << error.what() << "\n";
     return 1;

@@ -59,6 +59,7 @@ TEST_CASE("the write floor keeps its database on request and refuses an unknown 
 
   const CommandResult r = run_floor("--jsonl " + shell_quote(source_path("corpus/jsonl/wire-2023-2025.jsonl")) +
                                     " --workdir " + shell_quote(dir + "/other") + " --tiers bare,fast");
-  CHECK(r.exit_code == 1);
+  CHECK(r.exit_code == 2);  // before reading anything
   CHECK(r.err.find("unknown tier fast") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir + "/other"));
 }
