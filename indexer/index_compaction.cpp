@@ -99,7 +99,10 @@ CompactionReport compact_index(const std::string& path) {
       check_compactable(source, path);
       report.bytes_before = database_bytes(path);
       report.documents = source.get_doccount();
-      source.compact(copy.string());  // one database: docids are kept
+      // Docids are kept, gaps included: by default the compaction would
+      // number from 1 again when the first documents were deleted, and an
+      // index's numbering should not move under the programs that read it.
+      source.compact(copy.string(), Xapian::DBCOMPACT_NO_RENUMBER);
     }
     {
       // The facet column names the revision it describes; the copy has a new
