@@ -59,10 +59,8 @@ void exchange_folders(const fs::path& a, const fs::path& b) {
                                          a.string(), b.string(), std::strerror(errno)));
 }
 
-// Refuses what compaction must not touch: no index, or one that an
-// interrupted indexing run will still write to.
+// Refuses an index that an interrupted indexing run will still write to.
 void check_compactable(const Xapian::Database& db, const std::string& path) {
-  Analyzer::from_database(db);  // IndexError when it is not a byline index of this schema
   if (!db.get_metadata(std::string(schema::metadata::kMergePending)).empty() ||
       !db.get_metadata(std::string(schema::metadata::kShardCheckpoint)).empty())
     throw IndexError(fmt::format(
@@ -89,6 +87,9 @@ CompactionReport compact_index(const std::string& path) {
   // the exchange it is an unfinished copy, after it the old index.
   fs::remove_all(copy);
 
+  // A database byline did not write is refused before anything is written
+  // beside it (the lock leaves byline's pid file).
+  Analyzer::from_database(Xapian::Database(path));
   // Held until the copy is in place: a writer that came in between would add
   // articles to the index about to be replaced.
   Xapian::WritableDatabase lock = open_index_for_writing(path);

@@ -144,6 +144,7 @@ TEST_CASE("compaction refuses what it must not touch and leaves the index as it 
     foreign.commit();
   }
   CHECK_THROWS_AS(compact_index(other.str()), IndexError);
+  CHECK_FALSE(fs::exists(other.path / schema::files::kWriterPid));  // refused before writing anything there
 }
 
 TEST_CASE("a copy left by an interrupted compaction is cleared and the compaction done", "[index][compact]") {
