@@ -116,7 +116,7 @@ std::string strip_author_role(std::string_view name) {
     const std::string rest = ascii_lower(std::string_view(text).substr(i));
     for (std::string_view role : kRoles)
       if (rest.compare(0, role.size(), role) == 0) {
-        text.insert(i, " ");
+        text.insert(i, 1, ' ');
         break;
       }
   }
