@@ -17,16 +17,13 @@
 #include "common/schema.h"
 #include "indexer/facet_column_writer.h"
 #include "indexer/index_writer.h"
+#include "indexer/shard_merge.h"
 
 namespace byline {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-bool is_database_file(const fs::path& path) {
-  return path.filename() == "iamglass" || path.extension() == ".glass";
-}
 
 std::uint64_t database_bytes(const fs::path& folder) {
   std::uint64_t total = 0;

@@ -14,11 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The files that make a glass database: its version file and its tables.
-bool is_database_file(const fs::path& path) {
-  return path.filename() == "iamglass" || path.extension() == ".glass";
-}
-
 // Compaction keeps one of several values of a metadata key without a
 // promise which: the labels are set again from the shards in order.
 void copy_first_section_labels(const std::vector<std::string>& shards, Xapian::WritableDatabase& output) {
@@ -32,6 +27,10 @@ void copy_first_section_labels(const std::vector<std::string>& shards, Xapian::W
 }
 
 }  // namespace
+
+bool is_database_file(const fs::path& path) {
+  return path.filename() == "iamglass" || path.extension() == ".glass";
+}
 
 void compact_shards(const std::vector<std::string>& shards, const std::string& output) {
   Xapian::Database sources;

@@ -5,10 +5,14 @@
 // tables fully packed; the result then replaces the files of the (empty)
 // target database.
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
 namespace byline {
+
+// The files that make a glass database: its version file and its tables.
+bool is_database_file(const std::filesystem::path& path);
 
 // Compacts `shards` (in order) into a new database at `output`, which must not
 // exist. A section's label (metadata present in several shards) is the one of

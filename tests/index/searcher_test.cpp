@@ -50,6 +50,15 @@ void check_against_oracle(const std::string& query, const std::function<bool(con
 
 const std::string& w(std::size_t i) { return kVocabulary[i]; }
 
+// A request for `query` whose matches are marked <b>…</b>.
+SearchRequest highlighted(const std::string& query) {
+  SearchRequest request;
+  request.query = query;
+  request.highlight_start = "<b>";
+  request.highlight_end = "</b>";
+  return request;
+}
+
 }  // namespace
 
 TEST_CASE("the generated vocabulary is left alone by the stemmer", "[index][search]") {
@@ -288,10 +297,7 @@ TEST_CASE("offset and limit page through the same ordering", "[index][search]") 
 }
 
 TEST_CASE("hits carry the stored fields, a highlighted snippet and title", "[index][search]") {
-  SearchRequest request;
-  request.query = "kestrel";
-  request.highlight_start = "<b>";
-  request.highlight_end = "</b>";
+  SearchRequest request = highlighted("kestrel");
   const SearchResult r = generated_searcher().search(request);
   REQUIRE(r.hits.size() == 2);
   const Hit& title_hit = r.hits[0];
@@ -336,11 +342,8 @@ TEST_CASE("hits carry the stored fields, a highlighted snippet and title", "[ind
 }
 
 TEST_CASE("snippets highlight a word's stemmed forms, and a phrase's words as written", "[index][search]") {
-  SearchRequest request;
-  request.highlight_start = "<b>";
-  request.highlight_end = "</b>";
   // "praise" is stemmed: the text's "praised" is its form.
-  request.query = "praise kestrel";
+  SearchRequest request = highlighted("praise kestrel");
   const SearchResult stemmed = generated_searcher().search(request);
   REQUIRE(stemmed.hits.size() == 2);
   for (const Hit& h : stemmed.hits) CHECK_THAT(h.snippet, Catch::StartsWith("Judges <b>praised</b> the"));
