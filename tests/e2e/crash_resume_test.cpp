@@ -116,8 +116,13 @@ TEST_CASE("kill -9 at random moments loses nothing committed and resumes to the 
     Xapian::Database check(db);
     const std::string saved = check.get_metadata(std::string(byline::schema::metadata::kCheckpoint));
     if (saved.empty()) {
-      CHECK(check.get_doccount() == 0);
-      continue;
+      // No checkpoint: killed before the first commit, or after the last one
+      // (which clears it) but before the process exited. Under a sanitizer
+      // the exit itself takes long enough for a kill to land there.
+      // The latter is a finished run: the next one would start afresh.
+      if (check.get_doccount() == 0) continue;
+      finished = true;
+      break;
     }
     const auto checkpoint = nlohmann::json::parse(saved);
     const std::uint64_t offset = checkpoint["offset"];
@@ -126,7 +131,6 @@ TEST_CASE("kill -9 at random moments loses nothing committed and resumes to the 
     REQUIRE((offset == 0 || end != line_ends.end()));
     const std::size_t committed = offset == 0 ? 0 : static_cast<std::size_t>(end - line_ends.begin()) + 1;
     CHECK(check.get_doccount() == committed);
-    const std::set<std::string> ids = id_terms(db);
     for (std::size_t i = 0; i < committed; i += 97) {
       const std::string url = "https://resume-test.example/story/" + std::to_string(i);
       CHECK(check.term_exists(byline::schema::boolean_term(byline::schema::prefix::kUrl, url)));
