@@ -14,7 +14,7 @@ namespace {
 
 std::string agency_key_for(const std::string& agency) {
   if (auto known = match_agency(agency)) return known->key;
-  return section_key(agency);  // same normalisation: lowercase words joined by '-'
+  return label_key(agency);  // lowercase words joined by '-'
 }
 
 }  // namespace

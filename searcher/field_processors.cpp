@@ -30,17 +30,23 @@ Xapian::Query ColumnFieldProcessor::filter(unsigned slot, const std::string& val
 Xapian::Query SectionFieldProcessor::operator()(const std::string& value) {
   const std::string key = section_key(value);
   require_value("section", key);
-  return filter(schema::slot::kSection, key, schema::boolean_term(schema::prefix::kSection, key));
+  const Xapian::Query folded = filter(schema::slot::kSection, key, schema::boolean_term(schema::prefix::kSection, key));
+  // An index written before plurals were folded holds "opinions" as its own
+  // key: the filter takes both forms, so it finds what the facet listed.
+  const std::string unfolded = label_key(value);
+  if (unfolded == key) return folded;
+  return Xapian::Query(Xapian::Query::OP_OR, folded,
+                       filter(schema::slot::kSection, unfolded, schema::boolean_term(schema::prefix::kSection, unfolded)));
 }
 
 AgencyFieldProcessor::AgencyFieldProcessor(const Analyzer& analyzer) { analyzer.configure(words_); }
 
 Xapian::Query AgencyFieldProcessor::operator()(const std::string& value) {
   const std::string name = collapse_whitespace(trim(value));
-  // The indexer's key: a known agency's own key, else the name normalised as
-  // a section key is (indexer/document_builder.cpp).
+  // The indexer's key: a known agency's own key, else the name's label_key
+  // (indexer/document_builder.cpp).
   const auto known = match_agency(name);
-  const std::string key = known ? known->key : section_key(name);
+  const std::string key = known ? known->key : label_key(name);
   require_value("agency", key);
   // Quoted so that several words stay a phrase, as `agency:"press trust"`
   // was written; quotes inside the value cannot occur (the parser ends the

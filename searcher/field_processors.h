@@ -26,7 +26,8 @@ class ColumnFieldProcessor : public Xapian::FieldProcessor {
 };
 
 // `section:` → XS<section_key(value)>: "India News", "india" and "INDIA" all
-// give XSindia.
+// give XSindia; "Opinions" gives XSopinion, or XSopinions in an index written
+// before plurals were folded.
 class SectionFieldProcessor : public ColumnFieldProcessor {
  public:
   using ColumnFieldProcessor::ColumnFieldProcessor;

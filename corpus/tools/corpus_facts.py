@@ -187,10 +187,25 @@ def tokens(text):
     return out
 
 
+def singular(word):
+    """byline folds an English plural in a section key's last word (common/section.cpp)."""
+    if len(word) < 4 or word in ("news", "series", "species") or not re.fullmatch(r"[a-z]+", word):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ics")):
+        return word[:-1]
+    return word
+
+
 def section_key(label):
     words = [w for w in re.split(r"[^a-z0-9\u0080-\uffff]+", label.lower().replace("&", " and ")) if w]
     if len(words) > 1 and words[-1] == "news":
         words.pop()
+    if words:
+        words[-1] = singular(words[-1])
     return "-".join(words)
 
 

@@ -86,7 +86,7 @@ TEST_CASE("JSON output keeps the documented fields", "[index][render]") {
   CHECK(hit["rank"] == 1);
   CHECK(hit["authors"].is_array());
   const auto& facets = j["facets"];
-  CHECK(facets["section"][0]["value"] == "sports");
+  CHECK(facets["section"][0]["value"] == "sport");
   CHECK(facets["section"][0]["label"] == "Sports");
   CHECK(facets["section"][0]["count"] == 2);
   CHECK(facets["date"].size() == 2);
@@ -122,7 +122,7 @@ TEST_CASE("text output has a header, hits with local time and facet tables", "[i
   CHECK_THAT(text, Catch::Contains("     https://www.example.com/special/kestrel-title\n"));
   CHECK_THAT(text, Catch::Contains("  2. Regional prize goes to a painter\n"));
   CHECK_THAT(text, Catch::Contains("Judges praised the [kestrel] and its colours."));
-  CHECK_THAT(text, Catch::Contains("Sections\n  Sports          2  section:sports\n"));
+  CHECK_THAT(text, Catch::Contains("Sections\n  Sports          2  section:sport\n"));
   CHECK_THAT(text, Catch::Contains("Dates by day\n  2023-05-02          1  #"));
   CHECK(text.find('\x1b') == std::string::npos);
 

@@ -61,7 +61,7 @@ std::string expected_value(const Article& a, unsigned slot) {
   if (slot == slot_::kAgency) {
     if (a.agency.empty()) return "";
     if (auto known = match_agency(a.agency)) return known->key;
-    return section_key(a.agency);
+    return label_key(a.agency);
   }
   FAIL("no expected value for slot " << slot);
   return "";

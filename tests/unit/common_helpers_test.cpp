@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "common/agency.h"
 #include "common/errors.h"
 #include "common/input_stream.h"
@@ -19,6 +23,35 @@ TEST_CASE("section keys unify outlets' labels", "[unit][section]") {
   CHECK(section_key("Science & Tech") == "science-and-tech");
   CHECK(section_key("News") == "news");
   CHECK(section_label_from_slug("india-news") == "India News");
+}
+
+TEST_CASE("section keys fold an English plural in the last word", "[unit][section]") {
+  // Pairs an archive of Indian outlets holds as separate sections.
+  for (const auto& [one, other] : std::vector<std::pair<std::string, std::string>>{
+           {"Sport", "Sports"}, {"Opinion", "Opinions"}, {"City", "Cities"}, {"Markets", "market"},
+           {"Magazine", "Magazines"}, {"Election", "Elections"}, {"Mobile", "Mobiles"}, {"Blog", "Blogs"},
+           {"Sports News", "sport"}, {"/opinions/", "opinion"}, {"Food Drink", "Food Drinks"},
+           {"Watch", "Watches"}, {"Tax", "Taxes"}, {"Company", "Companies"}}) {
+    INFO(one << " / " << other);
+    CHECK(section_key(one) == section_key(other));
+  }
+  CHECK(section_key("Sports") == "sport");
+  CHECK(section_key("Short Videos") == "short-video");
+  CHECK(section_key("Cities") == "city");
+  CHECK(section_key("Food & Drinks") == "food-and-drink");
+  // Only the last word: a word before it is often no noun.
+  CHECK(section_key("Sports Business") == "sports-business");
+  // Words whose final s is not a plural's, and short words.
+  for (const char* kept : {"business", "politics", "tennis", "analysis", "campus", "news", "series", "bus", "gas",
+                           "us", "e-sports-2024", "world"}) {
+    INFO(kept);
+    CHECK(section_key(kept) == kept);
+  }
+  // Non-ASCII words are left as they are.
+  CHECK(section_key("खेल समाचार") == label_key("खेल समाचार"));
+  // label_key is the key before folding (agencies, and indexes written before).
+  CHECK(label_key("Opinions") == "opinions");
+  CHECK(label_key("Sports News") == "sports");
 }
 
 TEST_CASE("bylines separate people from agencies", "[unit][agency]") {
