@@ -133,8 +133,9 @@ IndexStats index_in_parallel(Xapian::WritableDatabase db, const Inputs& inputs, 
             {"resolve_s", merge.resolve_seconds}, {"stories_joined", merge.stories_joined},
             {"merge_inputs", merge.merge_inputs},  {"spelling_words", merge.spelling_words}};
   if (!config.quiet && !config.summary_json)
-    fmt::print(stderr, "{} shards written on {} threads; merged in {:.1f} s, stories and facet column in {:.1f} s\n",
-               merge.shards, config.threads, merge.merge_seconds, merge.resolve_seconds);
+    fmt::print(stderr, "{} shards written on {} thread{}; merged in {:.1f} s, stories and facet column in {:.1f} s\n",
+               merge.shards, config.threads, config.threads == 1 ? "" : "s", merge.merge_seconds,
+               merge.resolve_seconds);
   return indexer.stats();
 }
 
@@ -154,9 +155,13 @@ int run_index(const IndexConfig& config) {
   if (complete_interrupted_merge(db, config.db, AnalyzerSettings{config.language}))
     fmt::print(stderr, "completed the merge of an interrupted parallel run\n");
   nlohmann::json parallel_report;
-  IndexStats stats = config.threads > 1 && db.get_doccount() == 0
-                         ? index_in_parallel(std::move(db), inputs, config, parallel_report)
-                         : index_serially(std::move(db), inputs, config);
+  // An interrupted parallel run goes on with shards whatever --threads says,
+  // so that the shards it committed are kept.
+  const bool in_parallel =
+      db.get_doccount() == 0 && (config.threads > 1 || holds_resumable_shards(db, run_identity(inputs.files)));
+  if (!in_parallel) discard_unfinished_parallel_run(db, config.db);
+  IndexStats stats = in_parallel ? index_in_parallel(std::move(db), inputs, config, parallel_report)
+                                 : index_serially(std::move(db), inputs, config);
 
   for (const InputFile& file : inputs.files) stats.input_bytes += file.size;
   stats.elapsed_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -193,7 +198,8 @@ Runner add_index_command(CLI::App& app) {
       ->check(CLI::Range(1, 10000000));
   cmd->add_option("--threads", config->threads,
                   "Shard writers for a new (or empty) index, merged at the end; 1 writes in place (default: the "
-                  "number of cores). An index that already holds articles is always written by one writer")
+                  "number of cores). An index that already holds articles is always written by one writer; an "
+                  "interrupted parallel run goes on with its shards, on this many writers")
       ->capture_default_str()
       ->check(CLI::Range(1, 64));
   cmd->add_flag("-q,--quiet", config->quiet, "No progress display");

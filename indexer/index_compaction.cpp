@@ -56,10 +56,12 @@ void exchange_folders(const fs::path& a, const fs::path& b) {
                                          a.string(), b.string(), std::strerror(errno)));
 }
 
-// Refuses an index that an interrupted indexing run will still write to.
+// Refuses an index that an interrupted indexing run will still write to. A
+// shard checkpoint beside articles is not one: parallel runs start on empty
+// indexes only, so it was left by a run that another one replaced.
 void check_compactable(const Xapian::Database& db, const std::string& path) {
   if (!db.get_metadata(std::string(schema::metadata::kMergePending)).empty() ||
-      !db.get_metadata(std::string(schema::metadata::kShardCheckpoint)).empty())
+      (db.get_doccount() == 0 && !db.get_metadata(std::string(schema::metadata::kShardCheckpoint)).empty()))
     throw IndexError(fmt::format(
         "index '{}' holds an interrupted parallel indexing run; run the same `byline index` command again to "
         "finish it before compacting",
@@ -106,6 +108,7 @@ CompactionReport compact_index(const std::string& path) {
       // The facet column names the revision it describes; the copy has a new
       // one, so the column is built again for it (common/facet_column_format.h).
       Xapian::WritableDatabase compacted(copy.string(), Xapian::DB_OPEN);
+      compacted.set_metadata(std::string(schema::metadata::kShardCheckpoint), "");  // stale, if any (above)
       FacetColumnWriter column;
       column.attach(compacted);
       column.flush();

@@ -275,11 +275,29 @@ MergePasses complete_merge(Xapian::WritableDatabase& db, const std::string& path
   return passes;
 }
 
+bool holds_resumable_shards(const Xapian::Database& db, const std::optional<std::string>& run) {
+  if (!run || db.get_doccount() > 0) return false;
+  const nlohmann::json saved =
+      nlohmann::json::parse(db.get_metadata(std::string(schema::metadata::kShardCheckpoint)), nullptr, false);
+  return saved.is_object() && saved.value("run", "") == *run && saved.value("shards", std::size_t{0}) > 0;
+}
+
+void discard_unfinished_parallel_run(Xapian::WritableDatabase& db, const std::string& path) {
+  std::error_code ignored;
+  fs::remove_all(fs::path(path) / kShardFolder, ignored);
+  const std::string key(schema::metadata::kShardCheckpoint);
+  if (db.get_metadata(key).empty()) return;
+  db.set_metadata(key, "");
+  db.commit();
+}
+
 bool complete_interrupted_merge(Xapian::WritableDatabase& db, const std::string& path,
                                 const AnalyzerSettings& analyzer) {
   std::error_code ignored;
   if (db.get_metadata(std::string(schema::metadata::kMergePending)).empty()) {
-    if (db.get_doccount() > 0) fs::remove_all(fs::path(path) / kShardFolder, ignored);  // nothing left to resume
+    // A parallel run writes to an empty target only: next to articles, its
+    // shards and checkpoint are left from a run that another one replaced.
+    if (db.get_doccount() > 0) discard_unfinished_parallel_run(db, path);
     return false;
   }
   complete_merge(db, path, analyzer, std::max(1u, std::thread::hardware_concurrency()));

@@ -76,9 +76,19 @@ MergePasses complete_merge(Xapian::WritableDatabase& db, const std::string& path
 // A parallel run cut short between installing the merged database and the
 // end of its passes leaves the mark: this completes them (true) and deletes
 // the run's shards. Call on opening a database for writing; a database that
-// holds articles and no mark only loses a stale shard folder.
+// holds articles and no mark only loses a stale shard folder and checkpoint.
 bool complete_interrupted_merge(Xapian::WritableDatabase& db, const std::string& path,
                                 const AnalyzerSettings& analyzer);
+
+// True when `db` is empty and holds the shard checkpoint of `run`: the run
+// must go on through a ParallelIndexer (with any number of threads, one
+// included) to keep the shards it committed.
+bool holds_resumable_shards(const Xapian::Database& db, const std::optional<std::string>& run);
+
+// Deletes the shard folder and the shard checkpoint of `db` at `path`, for a
+// run that writes in place instead: they would otherwise stay, unreachable,
+// and keep `byline compact` away. Commits when there was a checkpoint.
+void discard_unfinished_parallel_run(Xapian::WritableDatabase& db, const std::string& path);
 
 class ParallelIndexer final : public ArticleSink {
  public:

@@ -88,6 +88,30 @@ bool run_until_killed(const std::string& db, const std::string& input, const cha
   return true;
 }
 
+// Starts a parallel run on two writers and kills it once a shard checkpoint
+// is committed; returns the number of shards it covers.
+std::size_t kill_after_first_shards(const std::string& db, const std::string& input) {
+  const pid_t pid = start_index(db, input, "2");
+  std::size_t shards = 0;
+  for (int wait = 0; wait < 2000 && shards == 0; ++wait) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    try {
+      const std::string saved =
+          Xapian::Database(db).get_metadata(std::string(byline::schema::metadata::kShardCheckpoint));
+      if (!saved.empty()) shards = nlohmann::json::parse(saved)["shards"];
+    } catch (const Xapian::Error&) {
+      // not created yet
+    }
+  }
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  REQUIRE(shards > 0);
+  REQUIRE(Xapian::Database(db).get_doccount() == 0);
+  const std::string saved = Xapian::Database(db).get_metadata(std::string(byline::schema::metadata::kShardCheckpoint));
+  return nlohmann::json::parse(saved)["shards"].get<std::size_t>();
+}
+
 }  // namespace
 
 TEST_CASE("kill -9 at random moments loses nothing committed and resumes to the same articles", "[e2e][crash]") {
@@ -249,25 +273,7 @@ TEST_CASE("a resumed parallel run says where it resumes and writes only the shar
   const std::vector<std::uint64_t> line_ends = write_input(input);
   const std::string db = dir + "/db";
 
-  const pid_t pid = start_index(db, input, "2");
-  std::size_t shards = 0;
-  for (int wait = 0; wait < 2000 && shards == 0; ++wait) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    try {
-      const std::string saved =
-          Xapian::Database(db).get_metadata(std::string(byline::schema::metadata::kShardCheckpoint));
-      if (!saved.empty()) shards = nlohmann::json::parse(saved)["shards"];
-    } catch (const Xapian::Error&) {
-      // not created yet
-    }
-  }
-  ::kill(pid, SIGKILL);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  REQUIRE(shards > 0);
-  REQUIRE(Xapian::Database(db).get_doccount() == 0);
-  const std::string saved = Xapian::Database(db).get_metadata(std::string(byline::schema::metadata::kShardCheckpoint));
-  const std::size_t covered = nlohmann::json::parse(saved)["shards"].get<std::size_t>() * 40;
+  const std::size_t covered = kill_after_first_shards(db, input) * 40;
 
   const CommandResult resumed = run_byline("index --quiet --summary-json --batch-size 40 --threads 2 --db " +
                                            shell_quote(db) + " " + shell_quote(input));
@@ -279,4 +285,50 @@ TEST_CASE("a resumed parallel run says where it resumes and writes only the shar
   CHECK(summary["added"].get<std::size_t>() == static_cast<std::size_t>(kRecords) - covered);
   CHECK(summary["parallel"]["shards"].get<std::size_t>() == static_cast<std::size_t>(kRecords) / 40);
   CHECK(Xapian::Database(db).get_doccount() == static_cast<unsigned>(kRecords));
+}
+
+TEST_CASE("a parallel run resumed with --threads 1 keeps its shards and leaves nothing behind", "[e2e][crash]") {
+  const std::string dir = scratch_dir("resume-one-thread");
+  const std::string input = dir + "/input.jsonl";
+  const std::vector<std::uint64_t> line_ends = write_input(input);
+  const std::string db = dir + "/db";
+  const std::size_t covered = kill_after_first_shards(db, input) * 40;
+
+  const CommandResult resumed = run_byline("index --quiet --summary-json --batch-size 40 --threads 1 --db " +
+                                           shell_quote(db) + " " + shell_quote(input));
+  REQUIRE(resumed.exit_code == 0);
+  CHECK(resumed.err.find(fmt::format("resuming an interrupted run: file 1 of 1 ({}) at byte {}", input,
+                                     line_ends.at(covered - 1))) != std::string::npos);
+  const nlohmann::json summary = nlohmann::json::parse(resumed.out);
+  CHECK(summary["added"].get<std::size_t>() == static_cast<std::size_t>(kRecords) - covered);
+  CHECK(summary["parallel"]["threads"] == 1);
+  CHECK(summary["parallel"]["shards"].get<std::size_t>() == static_cast<std::size_t>(kRecords) / 40);
+  CHECK(Xapian::Database(db).get_doccount() == static_cast<unsigned>(kRecords));
+  CHECK(Xapian::Database(db).get_metadata(std::string(byline::schema::metadata::kShardCheckpoint)).empty());
+  CHECK_FALSE(std::filesystem::exists(db + "/byline-shards"));
+  CHECK(run_byline("compact --db " + shell_quote(db)).exit_code == 0);
+}
+
+TEST_CASE("a run in place over another run's shards discards them", "[e2e][crash]") {
+  const std::string dir = scratch_dir("discard-shards");
+  const std::string input = dir + "/input.jsonl";
+  write_input(input);
+  const std::string db = dir + "/db";
+  kill_after_first_shards(db, input);
+
+  // Another file list is another run: its shards cannot be resumed.
+  const std::string other = dir + "/other.jsonl";
+  {
+    std::ofstream out(other);
+    out << R"({"title": "Ferry timetable changes", "url": "https://resume-test.example/other/1", "date": "2024-05-02T10:00:00Z", "body": "The harbour ferry runs twice an hour from Monday."})"
+        << "\n";
+  }
+  const CommandResult run = run_byline("index --quiet --summary-json --threads 1 --db " + shell_quote(db) + " " + shell_quote(other));
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.err.find("resuming") == std::string::npos);
+  CHECK(nlohmann::json::parse(run.out)["added"] == 1);
+  CHECK(Xapian::Database(db).get_doccount() == 1);
+  CHECK(Xapian::Database(db).get_metadata(std::string(byline::schema::metadata::kShardCheckpoint)).empty());
+  CHECK_FALSE(std::filesystem::exists(db + "/byline-shards"));
+  CHECK(run_byline("compact --db " + shell_quote(db)).exit_code == 0);
 }

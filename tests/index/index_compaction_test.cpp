@@ -147,6 +147,27 @@ TEST_CASE("compaction refuses what it must not touch and leaves the index as it 
   CHECK_FALSE(fs::exists(other.path / schema::files::kWriterPid));  // refused before writing anything there
 }
 
+TEST_CASE("a shard checkpoint stops compaction only while its shards hold the articles", "[index][compact]") {
+  const auto set_checkpoint = [](const std::string& path) {
+    Xapian::WritableDatabase writer(path, Xapian::DB_OPEN);
+    writer.set_metadata(std::string(schema::metadata::kShardCheckpoint), R"({"run":"r","file":0,"offset":9,"shards":1})");
+    writer.commit();
+  };
+  // An empty index: the run's articles are in its shards, not merged yet.
+  TempDir empty("compact-shards-pending");
+  IndexWriter(empty.str(), AnalyzerSettings{}).finish();
+  set_checkpoint(empty.str());
+  CHECK_THROWS_WITH(compact_index(empty.str()), Catch::Contains("run the same `byline index` command again"));
+
+  // Beside articles, a checkpoint was left by a run that another replaced
+  // (parallel runs start on empty indexes only): it goes with the compaction.
+  TempDir full("compact-stale-checkpoint");
+  write_piecemeal(full.str());
+  set_checkpoint(full.str());
+  CHECK(compact_index(full.str()).documents == Xapian::Database(full.str()).get_doccount());
+  CHECK(Xapian::Database(full.str()).get_metadata(std::string(schema::metadata::kShardCheckpoint)).empty());
+}
+
 TEST_CASE("a copy left by an interrupted compaction is cleared and the compaction done", "[index][compact]") {
   TempDir dir("compact-leftover");
   write_piecemeal(dir.str());
