@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "support/run_command.h"
@@ -294,7 +295,7 @@ TEST_CASE("bad inputs: byline extract reports the same skips", "[e2e][bad]") {
 }
 
 TEST_CASE("bad inputs: bad limit flags are usage errors", "[e2e][bad][limits][errors]") {
-  const std::string input = " " + bad("bad-dates.jsonl");
+  const std::string input = fmt::format(" {}", bad("bad-dates.jsonl"));
   const std::string db = " --db " + shell_quote(scratch_dir("bad-flags") + "/db");
   CHECK(run_byline("index" + db + " --max-terms 0" + input).exit_code == 2);
   CHECK(run_byline("index" + db + " --max-html-depth 1000" + input).exit_code == 2);
