@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "common/errors.h"
 #include "common/version.h"
+#include "searcher/request_options.h"
 #include "searcher/searcher.h"
 
 #ifndef BYLINE_BUILD_TYPE
@@ -78,11 +79,8 @@ int run_bench_command(const BenchConfig& config) {
   s.request.collapse = !config.no_collapse;
   if (config.no_suggest) s.request.suggest_below = 0;
   s.request.multi_select = !config.no_multi_select;
-  if (config.sort == "newest") s.request.sort = SortOrder::Newest;
-  else if (config.sort == "oldest") s.request.sort = SortOrder::Oldest;
-  if (config.date_facet == "year") s.request.date_granularity = DateGranularity::Year;
-  else if (config.date_facet == "month") s.request.date_granularity = DateGranularity::Month;
-  else if (config.date_facet == "day") s.request.date_granularity = DateGranularity::Day;
+  s.request.sort = parse_sort_order(config.sort, "--sort");
+  s.request.date_granularity = parse_date_granularity(config.date_facet, "--date-facet");
 
   // Opened first so that a missing or incompatible index stops the run (exit 4) before anything is printed.
   auto first = std::make_unique<Searcher>(config.db);

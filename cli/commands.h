@@ -19,5 +19,6 @@ Runner add_extract_command(CLI::App& app);
 Runner add_bench_command(CLI::App& app);
 Runner add_timeline_command(CLI::App& app);
 Runner add_compact_command(CLI::App& app);
+Runner add_serve_command(CLI::App& app);
 
 }  // namespace byline::cli

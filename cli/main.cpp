@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   runners["bench"] = byline::cli::add_bench_command(app);
   runners["timeline"] = byline::cli::add_timeline_command(app);
   runners["compact"] = byline::cli::add_compact_command(app);
+  runners["serve"] = byline::cli::add_serve_command(app);
 
   try {
     app.parse(argc, argv);

@@ -1,7 +1,5 @@
 #include <unistd.h>
 
-#include <cmath>
-#include <limits>
 #include <memory>
 
 #include <fmt/format.h>
@@ -15,6 +13,7 @@
 #include "searcher/render_export.h"
 #include "searcher/render_json.h"
 #include "searcher/render_text.h"
+#include "searcher/request_options.h"
 #include "searcher/searcher.h"
 
 namespace byline::cli {
@@ -48,17 +47,6 @@ struct SearchConfig {
   unsigned max_result_window = kMaxResultWindow;
 };
 
-std::vector<std::string> split_commas(const std::string& text) {
-  std::vector<std::string> parts;
-  for (std::size_t start = 0; start <= text.size();) {
-    std::size_t end = text.find(',', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) parts.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return parts;
-}
-
 // --format jsonl|csv: the rows of the page asked for, or with --all of every
 // match, written as they are read.
 int run_export(const Searcher& searcher, const SearchRequest& request, const SearchConfig& config) {
@@ -87,51 +75,21 @@ int run_export(const Searcher& searcher, const SearchRequest& request, const Sea
   return 0;
 }
 
-// "30d", "12h", "2w", "1y", "inf" → days; UsageError otherwise.
-double parse_half_life(const std::string& text) {
-  if (text == "inf" || text == "infinite" || text == "none") return std::numeric_limits<double>::infinity();
-  std::size_t used = 0;
-  double value = 0;
-  try {
-    value = std::stod(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  const std::string unit = text.substr(used);
-  const double per = unit == "d" || unit.empty() ? 1 : unit == "h" ? 1.0 / 24 : unit == "w" ? 7 : unit == "y" ? 365.25 : -1;
-  if (used == 0 || per < 0 || !(value > 0) || !std::isfinite(value))
-    throw UsageError("--half-life '" + text + "': expected a positive number with a unit h, d, w or y (30d), or inf");
-  return value * per;
-}
-
 int run_search(const SearchConfig& config) {
   if (config.words.empty() && config.like.empty() && !config.all)
     throw UsageError("search needs a query or --like ID (or --all to export the whole archive)");
   SearchRequest request;
   for (const std::string& word : config.words) request.query += (request.query.empty() ? "" : " ") + word;
-  if (config.sort == "newest") request.sort = SortOrder::Newest;
-  else if (config.sort == "oldest") request.sort = SortOrder::Oldest;
-  else if (config.sort == "recency") request.sort = SortOrder::Recency;
-  else request.sort = SortOrder::Relevance;
-  request.half_life_days = parse_half_life(config.half_life);
+  request.sort = parse_sort_order(config.sort, "--sort");
+  request.half_life_days = parse_half_life_days(config.half_life, "--half-life");
   request.recency_weight = config.recency_weight;
   request.clock = make_query_clock(config.tz, config.now);
   request.collapse = !config.no_collapse;
   request.multi_select = !config.no_multi_select;
   request.like_id = config.like;
-  request.facet_fields.clear();
-  for (std::string field : split_commas(config.facets)) {
-    // date:month etc. picks the histogram's granularity.
-    if (field.starts_with("date:")) {
-      const std::string g = field.substr(5);
-      if (g == "year") request.date_granularity = DateGranularity::Year;
-      else if (g == "month") request.date_granularity = DateGranularity::Month;
-      else if (g == "day") request.date_granularity = DateGranularity::Day;
-      else if (g != "auto") throw UsageError("--facets: '" + field + "': expected date:auto|year|month|day");
-      field = "date";
-    }
-    request.facet_fields.push_back(field);
-  }
+  set_facet_fields(request, config.facets, "--facets");
+  // --date-facet, when given, wins over a granularity in --facets (date:month).
+  if (config.date_facet != "auto") request.date_granularity = parse_date_granularity(config.date_facet, "--date-facet");
   request.limit = config.limit;
   request.offset = config.offset;
   request.facets = !config.no_facets;
@@ -149,9 +107,6 @@ int run_search(const SearchConfig& config) {
   }
   request.facet_size = config.facet_size;
   request.snippet_chars = config.snippet_chars;
-  if (config.date_facet == "year") request.date_granularity = DateGranularity::Year;
-  else if (config.date_facet == "month") request.date_granularity = DateGranularity::Month;
-  else if (config.date_facet == "day") request.date_granularity = DateGranularity::Day;
 
   const bool json = config.json || config.format == "json";
   const bool colour = config.color == "always" || (config.color == "auto" && !json && ::isatty(STDOUT_FILENO));

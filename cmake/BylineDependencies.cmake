@@ -28,6 +28,10 @@ pkg_check_modules(BROTLIDEC REQUIRED IMPORTED_TARGET libbrotlidec)
 add_library(byline::brotli ALIAS PkgConfig::BROTLIDEC)
 pkg_check_modules(UCHARDET REQUIRED IMPORTED_TARGET uchardet)
 add_library(byline::uchardet ALIAS PkgConfig::UCHARDET)
+# cpp-httplib (`byline serve`): Debian's libcpp-httplib-dev is compiled, with
+# TLS, zlib and brotli on; its pkg-config file carries the matching defines.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+add_library(byline::httplib ALIAS PkgConfig::HTTPLIB)
 
 # libstemmer (Snowball's C library, for languages Xapian lacks such as Hindi)
 # ships neither a CMake config nor a pkg-config file.

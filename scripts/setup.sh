@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config
   libxapian-dev libgumbo-dev libfmt-dev nlohmann-json3-dev libsimdjson-dev libcli11-dev catch2
-  zlib1g-dev libzstd-dev libbrotli-dev libuchardet-dev libstemmer-dev
+  zlib1g-dev libzstd-dev libbrotli-dev libuchardet-dev libstemmer-dev libcpp-httplib-dev
   python3 zstd
 )
 

@@ -1,6 +1,7 @@
 #pragma once
-// What a caller asks the searcher for: plain data filled by the CLI (or a
-// future server) from its options. See docs/query-language.md for `query`.
+// What a caller asks the searcher for: plain data filled by the CLI or the
+// server from their options (searcher/request_options.h reads both alike).
+// See docs/query-language.md for `query`.
 
 #include <cmath>
 #include <cstddef>

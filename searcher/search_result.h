@@ -1,6 +1,6 @@
 #pragma once
 // What a search returns: plain data, no Xapian types, so that renderers (text,
-// JSON, a future HTTP server) can be written and tested without an index.
+// JSON, the HTTP API of server/api.h) can be written and tested without an index.
 
 #include <cstdint>
 #include <string>
