@@ -15,3 +15,4 @@ if (($#)); then
 else
   build/byline search --db "$db" --limit 3 monsoon
 fi
+echo "Browse it: build/byline serve --db $db   (then open http://127.0.0.1:8080/)" >&2

@@ -60,6 +60,16 @@ SearchRequest highlighted(const std::string& query) {
   return request;
 }
 
+// An on-disk index holding `articles` as they are (their section keys included).
+void write_on_disk(const std::string& path, const std::vector<Article>& articles) {
+  Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+  const Analyzer analyzer{AnalyzerSettings{}};
+  analyzer.record_in(db);
+  DocumentBuilder builder(analyzer);
+  for (const Article& a : articles) db.replace_document(id_term(a.id), builder.build(a));
+  db.commit();
+}
+
 }  // namespace
 
 TEST_CASE("the generated vocabulary is left alone by the stemmer", "[index][search]") {
@@ -385,16 +395,8 @@ TEST_CASE("a database of another schema, or none, is refused", "[index][search]"
 
 TEST_CASE("an on-disk index is opened by path and searched", "[index][search]") {
   const TempDir dir("searcher");
-  {
-    Xapian::WritableDatabase db(dir.str(), Xapian::DB_CREATE_OR_OVERWRITE);
-    const Analyzer analyzer{AnalyzerSettings{}};
-    analyzer.record_in(db);
-    DocumentBuilder builder(analyzer);
-    const Article a = handmade("Harbour lights restored", "The old lamps shine again.", "India News",
-                               DateTime::from_local({2024, 6, 1}, 8, 0, 0, kIst), "harbour");
-    db.replace_document(id_term(a.id), builder.build(a));
-    db.commit();
-  }
+  write_on_disk(dir.str(), {handmade("Harbour lights restored", "The old lamps shine again.", "India News",
+                                     DateTime::from_local({2024, 6, 1}, 8, 0, 0, kIst), "harbour")});
   const Searcher s(dir.str());
   SearchRequest request;
   request.query = "lamps section:india";
@@ -403,24 +405,16 @@ TEST_CASE("an on-disk index is opened by path and searched", "[index][search]") 
 
 TEST_CASE("a section named in the singular and the plural is one section (old indexes too)", "[index][search]") {
   const TempDir dir("section-plurals");
-  {
-    Xapian::WritableDatabase db(dir.str(), Xapian::DB_CREATE_OR_OVERWRITE);
-    const Analyzer analyzer{AnalyzerSettings{}};
-    analyzer.record_in(db);
-    DocumentBuilder builder(analyzer);
-    const DateTime when = DateTime::from_local({2024, 6, 1}, 8, 0, 0, kIst);
-    for (const auto& [section, slug] : std::vector<std::pair<std::string, std::string>>{
-             {"Opinion", "one"}, {"Opinions", "two"}, {"Opinion", "three"}, {"Sport", "four"}}) {
-      const Article a = handmade("Harbour lights restored", "The old lamps shine again on pier " + slug + ".", section,
-                                 when, slug);
-      db.replace_document(id_term(a.id), builder.build(a));
-    }
-    // Written as an index before plural folding would have it.
-    Article old = handmade("Harbour lights dimmed", "The old lamps shine again.", "Opinions", when, "five");
-    old.section_key = "opinions";
-    db.replace_document(id_term(old.id), builder.build(old));
-    db.commit();
-  }
+  const DateTime when = DateTime::from_local({2024, 6, 1}, 8, 0, 0, kIst);
+  std::vector<Article> articles;
+  for (const auto& [section, slug] : std::vector<std::pair<std::string, std::string>>{
+           {"Opinion", "one"}, {"Opinions", "two"}, {"Opinion", "three"}, {"Sport", "four"}})
+    articles.push_back(handmade("Harbour lights restored", "The old lamps shine again on pier " + slug + ".", section,
+                                when, slug));
+  // Written as an index before plural folding would have it.
+  articles.push_back(handmade("Harbour lights dimmed", "The old lamps shine again.", "Opinions", when, "five"));
+  articles.back().section_key = "opinions";
+  write_on_disk(dir.str(), articles);
   const Searcher s(dir.str());
   SearchRequest request;
   request.query = "lamps";
