@@ -28,9 +28,9 @@ struct NotFound : std::runtime_error {
 // Parameters of /api/search. A name outside this list is refused, so that a
 // typo ("sotr=newest") is an error rather than silently ignored.
 const std::set<std::string, std::less<>> kSearchParameters = {
-    "q",         "sort",         "offset", "limit",          "facets", "date_facet", "facet_size",
-    "snippet_chars", "collapse", "multi_select", "like", "tz", "now", "half_life", "recency_weight",
-    "hl_start",  "hl_end",       "suggest_below"};
+    "q",          "sort",          "offset",   "limit",        "facets", "date_facet",
+    "facet_size", "snippet_chars", "collapse", "multi_select", "like",   "tz",
+    "now",        "half_life",     "recency_weight", "suggest_below", "hl_start", "hl_end"};
 
 void check_names(const ApiParams& params, const std::set<std::string, std::less<>>& known) {
   for (auto it = params.begin(); it != params.end(); it = params.upper_bound(it->first)) {

@@ -45,10 +45,11 @@ HttpServer::HttpServer(SearcherPool& pool, ServerOptions options)
   http_->set_read_timeout(std::chrono::seconds(10));
   http_->set_write_timeout(std::chrono::seconds(10));
 
-  http_->Get("/", [](const httplib::Request&, httplib::Response& res) {
+  http_->Get("/", [this](const httplib::Request& req, httplib::Response& res) {
     res.set_header("Content-Security-Policy", kPagePolicy);
     res.set_header("Cache-Control", "no-cache");
     res.set_content(std::string(web_page()), "text/html; charset=utf-8");
+    log_line(fmt::format("{} {} 200", req.method, req.target));
   });
   http_->Get(R"(/api/.*)", [this](const httplib::Request& req, httplib::Response& res) {
     const auto started = std::chrono::steady_clock::now();
