@@ -57,21 +57,22 @@ CivilDate QueryClock::today() const {
   return civil_from_days(days);
 }
 
-int parse_utc_offset(std::string_view text) {
+int parse_utc_offset(std::string_view text, std::string_view option) {
   const std::string value(trim(text));
   if (value == "Z" || value == "z") return 0;
   if (auto minutes = numeric_offset(value)) return *minutes;
   DateParseHints hints;
   hints.country = "IN";  // byline's home archives: IST is India's
   if (auto minutes = zone_offset_minutes(value, hints)) return *minutes;
-  throw UsageError(fmt::format("--tz '{}': expected an offset such as +05:30 or -08:00, or a zone abbreviation "
+  throw UsageError(fmt::format("{} '{}': expected an offset such as +05:30 or -08:00, or a zone abbreviation "
                                "such as UTC or IST",
-                               value));
+                               option, value));
 }
 
-QueryClock make_query_clock(std::string_view tz, std::string_view now) {
+QueryClock make_query_clock(std::string_view tz, std::string_view now, std::string_view tz_option,
+                            std::string_view now_option) {
   QueryClock clock = QueryClock::system();
-  if (!trim(tz).empty()) clock.utc_offset_minutes = parse_utc_offset(tz);
+  if (!trim(tz).empty()) clock.utc_offset_minutes = parse_utc_offset(tz, tz_option);
   if (!trim(now).empty()) {
     DateParseHints hints;
     hints.country = "IN";
@@ -79,8 +80,8 @@ QueryClock make_query_clock(std::string_view tz, std::string_view now) {
     hints.default_offset_minutes = clock.utc_offset_minutes;
     const DateParseResult parsed = parse_datetime(now, hints);
     if (!parsed)
-      throw UsageError(fmt::format("--now '{}': not a date-time ({}); write e.g. 2024-01-07T09:00:00+05:30",
-                                   trim(now), to_string(parsed.error)));
+      throw UsageError(fmt::format("{} '{}': not a date-time ({}); write e.g. 2024-01-07T09:00:00+05:30",
+                                   now_option, trim(now), to_string(parsed.error)));
     clock.now_epoch_seconds = parsed.value->epoch_seconds;
   }
   return clock;

@@ -24,14 +24,16 @@ struct QueryClock {
 };
 
 // Parses `--tz`: "+05:30", "-0800", "+05", "Z", "UTC" or a zone abbreviation
-// byline knows ("IST" is India's, "EST", "CET"…). Throws UsageError naming the
-// value otherwise.
-int parse_utc_offset(std::string_view text);
+// byline knows ("IST" is India's, "EST", "CET"…). Throws UsageError naming
+// `option` (the flag or parameter it came from) and the value otherwise.
+int parse_utc_offset(std::string_view text, std::string_view option = "--tz");
 
 // Builds the clock from `--tz` and `--now` (either may be empty: system
 // offset, system time). `now` is any date-time parse_datetime reads; without a
-// zone of its own it is read in `tz`. Throws UsageError for a bad value.
-QueryClock make_query_clock(std::string_view tz, std::string_view now);
+// zone of its own it is read in `tz`. Throws UsageError for a bad value,
+// naming it as `tz_option` or `now_option` (a server's parameters).
+QueryClock make_query_clock(std::string_view tz, std::string_view now, std::string_view tz_option = "--tz",
+                            std::string_view now_option = "--now");
 
 // The span of days a relative form names in `clock`'s zone, nullopt when
 // `text` is not one: today, yesterday, this-week (Monday to today),

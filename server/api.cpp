@@ -136,7 +136,7 @@ SearchRequest search_request_from(const ApiParams& params, const ApiOptions& opt
   request.snippet_chars = whole_number(params, "snippet_chars", request.snippet_chars, 20, 5000);
   request.collapse = flag(params, "collapse", true);
   request.multi_select = flag(params, "multi_select", true);
-  request.clock = make_query_clock(text(params, "tz", ""), text(params, "now", ""));
+  request.clock = make_query_clock(text(params, "tz", ""), text(params, "now", ""), "parameter 'tz'", "parameter 'now'");
   if (const std::string* half_life = find(params, "half_life"))
     request.half_life_days = parse_half_life_days(*half_life, "parameter 'half_life'");
   request.recency_weight = number(params, "recency_weight", request.recency_weight, 0, 1000);

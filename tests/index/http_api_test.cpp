@@ -122,7 +122,8 @@ TEST_CASE("/api/search refuses unknown, repeated and out-of-range parameters wit
   refused({{"facets", "colour"}}, "colour");
   refused({{"collapse", "maybe"}}, "'collapse'");
   refused({{"half_life", "soon"}}, "'half_life'");
-  refused({{"tz", "Mars"}}, "Mars");
+  refused({{"tz", "Mars"}}, "parameter 'tz' 'Mars'");
+  refused({{"now", "soon"}}, "parameter 'now' 'soon'");
   refused({{"hl_start", std::string(65, '<')}}, "64 bytes");
 
   const ApiResponse syntax = f.get("/api/search", {{"q", "title:(harbour"}});
