@@ -1,7 +1,6 @@
 // `byline timeline QUERY`: matching articles per day, month or year as bars in
-// the terminal (or --json / --csv), optionally one series per section or site.
-// Counts are the searcher's exact date facet; a split runs the query once per
-// value with that value's filter added.
+// the terminal (or --json / --csv), optionally one series per section or site
+// (searcher/timeline.h counts them).
 
 #include <unistd.h>
 
@@ -9,13 +8,14 @@
 #include <memory>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "common/errors.h"
 #include "searcher/render_text.h"
 #include "searcher/render_export.h"
+#include "searcher/request_options.h"
 #include "searcher/searcher.h"
+#include "searcher/timeline.h"
 
 namespace byline::cli {
 
@@ -34,89 +34,45 @@ struct TimelineConfig {
   unsigned width = 80;
 };
 
-struct Series {
-  std::string name;  // "all", or the section/site value
-  std::map<std::string, std::uint64_t> counts;
-};
-
 int run_timeline(const TimelineConfig& config) {
   if (config.json && config.csv) throw UsageError("timeline: --json and --csv exclude each other");
-  SearchRequest request;
+  TimelineRequest request;
   for (const std::string& word : config.words) request.query += (request.query.empty() ? "" : " ") + word;
-  request.limit = 0;
-  request.collapse = false;  // a timeline counts articles
   request.clock = make_query_clock(config.tz, config.now);
-  request.facet_fields = {"date"};
-  if (!config.by.empty()) request.facet_fields.push_back(config.by);
-  request.facet_size = config.series;
-  if (config.period == "day") request.date_granularity = DateGranularity::Day;
-  else if (config.period == "month") request.date_granularity = DateGranularity::Month;
-  else if (config.period == "year") request.date_granularity = DateGranularity::Year;
-
-  const Searcher searcher(config.db);
-  const SearchResult all = searcher.search(request);
-  // Buckets of the whole result: every series uses the same ones.
-  std::vector<std::string> buckets;
-  for (const FacetValue& b : all.date_facet) buckets.push_back(b.value);
-  std::vector<Series> series;
-  if (config.by.empty()) {
-    Series s{"all", {}};
-    for (const FacetValue& b : all.date_facet) s.counts[b.value] = b.count;
-    series.push_back(std::move(s));
-  } else {
-    const std::vector<FacetValue>& values =
-        config.by == "section" ? all.section_facet : all.facets.empty() ? all.section_facet : all.facets.front().values;
-    SearchRequest one = request;
-    one.facet_fields = {"date"};
-    one.date_granularity = all.date_granularity == "day" ? DateGranularity::Day
-                           : all.date_granularity == "year" ? DateGranularity::Year
-                                                            : DateGranularity::Month;
-    for (const FacetValue& v : values) {
-      one.query = fmt::format("{}:\"{}\" {}", config.by, v.value, request.query);
-      Series s{v.value, {}};
-      for (const FacetValue& b : searcher.search(one).date_facet) s.counts[b.value] = b.count;
-      series.push_back(std::move(s));
-    }
-  }
+  request.granularity = parse_date_granularity(config.period, "--period");
+  request.by = config.by;
+  request.series = config.series;
+  const Timeline timeline = build_timeline(Searcher(config.db), request);
 
   if (config.json) {
-    nlohmann::json j = {{"query", request.query}, {"granularity", all.date_granularity},
-                        {"total", all.total.value}, {"buckets", buckets}};
-    nlohmann::json list = nlohmann::json::array();
-    for (const Series& s : series) {
-      std::vector<std::uint64_t> counts;
-      for (const std::string& b : buckets) counts.push_back(s.counts.count(b) ? s.counts.at(b) : 0);
-      list.push_back({{"name", s.name}, {"counts", counts}});
-    }
-    j["series"] = std::move(list);
-    fmt::print("{}\n", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    fmt::print("{}\n", render_timeline_json(timeline));
     return 0;
   }
   if (config.csv) {
     fmt::print("bucket");
-    for (const Series& s : series) fmt::print(",{}", csv_field(s.name));
+    for (const Timeline::Series& s : timeline.series) fmt::print(",{}", csv_field(s.name));
     fmt::print("\n");
-    for (const std::string& b : buckets) {
-      fmt::print("{}", b);
-      for (const Series& s : series) fmt::print(",{}", s.counts.count(b) ? s.counts.at(b) : 0);
+    for (std::size_t i = 0; i < timeline.buckets.size(); ++i) {
+      fmt::print("{}", timeline.buckets[i]);
+      for (const Timeline::Series& s : timeline.series) fmt::print(",{}", s.counts[i]);
       fmt::print("\n");
     }
     return 0;
   }
   std::uint64_t most = 0;
-  for (const Series& s : series)
-    for (const auto& [b, n] : s.counts) most = std::max(most, n);
+  for (const Timeline::Series& s : timeline.series)
+    for (const std::uint64_t n : s.counts) most = std::max(most, n);
   const bool colour = ::isatty(STDOUT_FILENO);
   const unsigned bar_width = config.width > 40 ? config.width - 30 : 10;
-  fmt::print("{} articles for '{}' by {}\n", group_thousands(all.total.value), request.query, all.date_granularity);
-  for (const Series& s : series) {
-    if (series.size() > 1) fmt::print("\n{}\n", s.name);
-    for (const std::string& b : buckets) {
-      const std::uint64_t n = s.counts.count(b) ? s.counts.at(b) : 0;
+  fmt::print("{} articles for '{}' by {}\n", group_thousands(timeline.total), timeline.query, timeline.granularity);
+  for (const Timeline::Series& s : timeline.series) {
+    if (timeline.series.size() > 1) fmt::print("\n{}\n", s.name);
+    for (std::size_t i = 0; i < timeline.buckets.size(); ++i) {
+      const std::uint64_t n = s.counts[i];
       const std::size_t length = most == 0 ? 0 : static_cast<std::size_t>((n * bar_width + most - 1) / most);
       std::string bar;
-      for (std::size_t i = 0; i < length; ++i) bar += colour ? "█" : "#";
-      fmt::print("  {:<10} {:>8}  {}\n", b, group_thousands(n), bar);
+      for (std::size_t k = 0; k < length; ++k) bar += colour ? "█" : "#";
+      fmt::print("  {:<10} {:>8}  {}\n", timeline.buckets[i], group_thousands(n), bar);
     }
   }
   return 0;

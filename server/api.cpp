@@ -15,6 +15,7 @@
 #include "searcher/render_export.h"
 #include "searcher/render_json.h"
 #include "searcher/request_options.h"
+#include "searcher/timeline.h"
 
 namespace byline {
 
@@ -79,6 +80,18 @@ std::string text(const ApiParams& params, std::string_view name, std::string fal
 
 ApiResponse search(const Searcher& searcher, const ApiParams& params, const ApiOptions& options) {
   return {200, render_json(searcher.search(search_request_from(params, options)))};
+}
+
+ApiResponse timeline(const Searcher& searcher, const ApiParams& params, const ApiOptions& options) {
+  check_names(params, {"q", "period", "by", "series", "tz", "now"});
+  TimelineRequest request;
+  request.query = text(params, "q", "");
+  request.granularity = parse_date_granularity(text(params, "period", "auto"), "parameter 'period'");
+  request.by = text(params, "by", "");
+  request.series = whole_number(params, "series", request.series, 1, 50);
+  request.clock = make_query_clock(text(params, "tz", ""), text(params, "now", ""), "parameter 'tz'", "parameter 'now'");
+  request.limits = options.limits;
+  return {200, render_timeline_json(build_timeline(searcher, request))};
 }
 
 ApiResponse info(const Searcher& searcher, const std::string& path, const ApiParams& params) {
@@ -178,6 +191,7 @@ ApiResponse Api::get(std::string_view path, const ApiParams& params) const {
 
 ApiResponse Api::route(std::string_view path, const ApiParams& params) const {
   if (path == "/api/search") return search(*pool_.lease(), params, options_);
+  if (path == "/api/timeline") return timeline(*pool_.lease(), params, options_);
   if (path == "/api/info") return info(*pool_.lease(), pool_.path(), params);
   if (path == "/api/article") return article(*pool_.lease(), params);
   if (path == "/api/health") return health(*pool_.lease(), params);

@@ -5,6 +5,7 @@
 // thin layer. docs/http-api.md documents every route and parameter.
 //
 //   GET /api/search?q=…    the document of `byline search --json`
+//   GET /api/timeline?q=…  the document of `byline timeline --json`
 //   GET /api/info          the document of `byline info --json`
 //   GET /api/article?id=…  one article's stored fields, as `search --format jsonl` writes them
 //   GET /api/health        {"status": "ok", "articles": N}

@@ -107,6 +107,14 @@ TEST_CASE("serve: the API answers as byline search --json does", "[e2e][serve]")
     CHECK(res->get_header_value("Content-Type") == "application/json; charset=utf-8");
     CHECK(without_timing(json::parse(res->body)) == without_timing(json::parse(cli.out)));
   }
+  // The timeline too, as `byline timeline --json` prints it.
+  const CommandResult timeline =
+      run_byline("timeline --json --by section --period year --db " + shell_quote(corpus_db()) + " monsoon");
+  REQUIRE(timeline.exit_code == 0);
+  const httplib::Result res = client.Get("/api/timeline?q=monsoon&by=section&period=year");
+  REQUIRE(res);
+  CHECK(json::parse(res->body) == json::parse(timeline.out));
+
   // Each request is logged with its status.
   CHECK(server.log().find("GET /api/search?q=monsoon 200") != std::string::npos);
 

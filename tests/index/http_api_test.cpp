@@ -14,6 +14,7 @@
 #include "common/errors.h"
 #include "indexer/index_writer.h"
 #include "searcher/render_json.h"
+#include "searcher/timeline.h"
 #include "server/api.h"
 #include "tests/index/generated_archive.h"
 #include "tests/support/temp_dir.h"
@@ -130,6 +131,26 @@ TEST_CASE("/api/search refuses unknown, repeated and out-of-range parameters wit
   CHECK(syntax.status == 400);
   CHECK(json::parse(syntax.body)["error"]["kind"] == "query syntax");
   CHECK(f.log.empty());  // bad requests are the client's, not the log's
+}
+
+TEST_CASE("/api/timeline answers what the timeline of the same request gives", "[index][server]") {
+  const Fixture f;
+  const Searcher searcher(f.dir.str());
+  TimelineRequest request;
+  request.query = kVocabulary[3];
+  request.granularity = DateGranularity::Month;
+  request.by = "section";
+  request.series = 2;
+  const ApiResponse response = f.get("/api/timeline", {{"q", kVocabulary[3]}, {"period", "month"}, {"by", "section"}, {"series", "2"}});
+  REQUIRE(response.status == 200);
+  CHECK(json::parse(response.body) == json::parse(render_timeline_json(build_timeline(searcher, request))));
+  const json j = json::parse(response.body);
+  CHECK(j["series"].size() == 2);
+  CHECK(j["series"][0]["counts"].size() == j["buckets"].size());
+
+  CHECK(f.get("/api/timeline", {{"by", "author"}}).status == 400);
+  CHECK(f.get("/api/timeline", {{"period", "week"}}).status == 400);
+  CHECK(f.get("/api/timeline", {{"series", "51"}}).status == 400);
 }
 
 TEST_CASE("/api/article, /api/info, /api/health and unknown routes", "[index][server]") {
