@@ -143,7 +143,8 @@ SearchRequest search_request_from(const ApiParams& params, const ApiOptions& opt
     set_facet_fields(request, *facets, "parameter 'facets'");
     request.facets = !request.facet_fields.empty();
   }
-  if (const std::string* granularity = find(params, "date_facet"))
+  // As in the CLI: date_facet, when not auto, wins over a date:month in facets.
+  if (const std::string* granularity = find(params, "date_facet"); granularity != nullptr && *granularity != "auto")
     request.date_granularity = parse_date_granularity(*granularity, "parameter 'date_facet'");
   request.facet_size = whole_number(params, "facet_size", request.facet_size, 1, options.limits.max_facet_size);
   request.snippet_chars = whole_number(params, "snippet_chars", request.snippet_chars, 20, 5000);
