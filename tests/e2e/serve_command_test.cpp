@@ -9,7 +9,6 @@
 
 #include <chrono>
 #include <fstream>
-#include <regex>
 #include <sstream>
 #include <thread>
 
@@ -47,11 +46,12 @@ class Server {
       ::_exit(127);
     }
     // The server names its port on stderr once it listens.
-    const std::regex listening(R"(on http://127\.0\.0\.1:([0-9]+)/)");
+    const std::string listening = "on http://127.0.0.1:";
     for (int wait = 0; wait < 1000 && port_ == 0; ++wait) {
-      std::smatch m;
       const std::string log = read_file(err_path_);
-      if (std::regex_search(log, m, listening)) port_ = std::stoi(m[1]);
+      const std::size_t at = log.find(listening);
+      if (at != std::string::npos && log.find("/ ", at) != std::string::npos)
+        port_ = std::stoi(log.substr(at + listening.size()));
       else std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     if (port_ == 0) {  // it never listened: no process is left behind
