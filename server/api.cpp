@@ -126,7 +126,10 @@ ApiResponse health(const Searcher& searcher, const ApiParams& params) {
 }  // namespace
 
 std::string error_body(std::string_view message, std::string_view kind) {
-  return nlohmann::json{{"error", {{"message", message}, {"kind", kind}}}}.dump();
+  // A message may quote the client's bytes (a parameter's name or value):
+  // invalid UTF-8 there is replaced rather than thrown on.
+  return nlohmann::json{{"error", {{"message", message}, {"kind", kind}}}}.dump(-1, ' ', false,
+                                                                               nlohmann::json::error_handler_t::replace);
 }
 
 SearchRequest search_request_from(const ApiParams& params, const ApiOptions& options) {

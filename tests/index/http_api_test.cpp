@@ -126,6 +126,7 @@ TEST_CASE("/api/search refuses unknown, repeated and out-of-range parameters wit
   refused({{"tz", "Mars"}}, "parameter 'tz' 'Mars'");
   refused({{"now", "soon"}}, "parameter 'now' 'soon'");
   refused({{"hl_start", std::string(65, '<')}}, "64 bytes");
+  refused({{"sort", "new\xff"}}, "parameter 'sort' 'new\xef\xbf\xbd'");  // invalid UTF-8 quoted as U+FFFD
 
   const ApiResponse syntax = f.get("/api/search", {{"q", "title:(harbour"}});
   CHECK(syntax.status == 400);
