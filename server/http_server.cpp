@@ -21,6 +21,14 @@ constexpr const char* kPagePolicy =
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; "
     "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+bool is_loopback(std::string_view host) { return host == "127.0.0.1" || host == "localhost" || host == "::1"; }
+
+// The host a request names in its Host header, without the port.
+std::string_view host_named(std::string_view header) {
+  if (header.starts_with('[')) return header.substr(1, header.find(']') - 1);  // [::1]:8080
+  return header.substr(0, header.find(':'));
+}
+
 }  // namespace
 
 HttpServer::HttpServer(SearcherPool& pool, ServerOptions options)
@@ -45,6 +53,24 @@ HttpServer::HttpServer(SearcherPool& pool, ServerOptions options)
   http_->set_read_timeout(std::chrono::seconds(10));
   http_->set_write_timeout(std::chrono::seconds(10));
 
+  // No Access-Control-Allow-Origin: a page on another site must not read
+  // the archive through the user's browser. Nor through DNS rebinding (its
+  // own name pointed at 127.0.0.1, so that it counts as this origin): a
+  // server on a loopback address answers only requests that name a loopback
+  // host.
+  if (is_loopback(options_.host)) {
+    http_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      if (is_loopback(host_named(req.get_header_value("Host")))) return httplib::Server::HandlerResponse::Unhandled;
+      res.status = 403;
+      res.set_content(error_body("a server on a loopback address answers requests for 127.0.0.1, localhost or [::1] "
+                                 "only; use --host to serve another name",
+                                 "usage"),
+                      kJson);
+      log_line(fmt::format("{} {} 403 (Host: {})", req.method, req.target, req.get_header_value("Host")));
+      return httplib::Server::HandlerResponse::Handled;
+    });
+  }
+
   http_->Get("/", [this](const httplib::Request& req, httplib::Response& res) {
     res.set_header("Content-Security-Policy", kPagePolicy);
     res.set_header("Cache-Control", "no-cache");
@@ -56,9 +82,6 @@ HttpServer::HttpServer(SearcherPool& pool, ServerOptions options)
     const ApiResponse answer = api_.get(req.path, req.params);
     res.status = answer.status;
     res.set_header("Cache-Control", "no-store");
-    // Browsers on other origins may read the API, as they may read any
-    // public JSON; it changes nothing, so allowing them costs nothing.
-    res.set_header("Access-Control-Allow-Origin", "*");
     res.set_content(answer.body, kJson);
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     log_line(fmt::format("{} {} {} {:.1f} ms", req.method, req.target, answer.status, ms));

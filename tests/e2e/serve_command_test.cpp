@@ -126,6 +126,13 @@ TEST_CASE("serve: the API answers as byline search --json does", "[e2e][serve]")
   REQUIRE(post);
   CHECK(post->status == 405);
   CHECK(json::parse(post->body)["error"]["kind"] == "usage");
+  // Another name for the loopback address (DNS rebinding) is refused, and
+  // no other origin is allowed to read the answers.
+  const httplib::Result rebound = client.Get("/api/health", {{"Host", "archive.attacker.example"}});
+  REQUIRE(rebound);
+  CHECK(rebound->status == 403);
+  CHECK(client.Get("/api/health", {{"Host", "localhost:" + std::to_string(server.port())}})->status == 200);
+  CHECK_FALSE(client.Get("/api/health")->has_header("Access-Control-Allow-Origin"));
   const httplib::Result missing = client.Get("/nothing-here");
   REQUIRE(missing);
   CHECK(missing->status == 404);
