@@ -94,12 +94,13 @@ void say_resuming(const Checkpoint& checkpoint, const std::vector<InputFile>& fi
 
 // One writer: appends to (or replaces in) an index that already holds
 // articles, and resumes an interrupted run from its checkpoint.
-IndexStats index_serially(Xapian::WritableDatabase db, const Inputs& inputs, const IndexConfig& config) {
+IndexStats index_serially(Xapian::WritableDatabase db, const Inputs& inputs, const IndexConfig& config,
+                          const std::optional<std::string>& run) {
   IndexWriterOptions options;
   options.batch_size = config.batch_size.value_or(options.batch_size);
   IndexWriter writer(std::move(db), AnalyzerSettings{config.language}, options);
   StartPoint start;
-  if (const std::optional<std::string> run = run_identity(inputs.files)) {
+  if (run) {
     if (const std::optional<Checkpoint> checkpoint = writer.start_run(*run);
         checkpoint && checkpoint->file < inputs.files.size()) {
       start = StartPoint{checkpoint->file, checkpoint->offset};
@@ -114,12 +115,13 @@ IndexStats index_serially(Xapian::WritableDatabase db, const Inputs& inputs, con
 // Shard writers on every core, merged at the end: for an index that holds
 // no articles yet.
 IndexStats index_in_parallel(Xapian::WritableDatabase db, const Inputs& inputs, const IndexConfig& config,
+                             const std::optional<std::string>& run,
                              nlohmann::json& report) {
   ParallelIndexOptions options;
   options.threads = config.threads;
   options.block_size = config.batch_size.value_or(options.block_size);
   ParallelIndexer indexer(std::move(db), config.db, AnalyzerSettings{config.language}, options,
-                          run_identity(inputs.files));
+                          run);
   StartPoint start;
   if (const std::optional<Checkpoint>& checkpoint = indexer.resumed_from()) {
     start = StartPoint{checkpoint->file, checkpoint->offset};
@@ -155,13 +157,15 @@ int run_index(const IndexConfig& config) {
   if (complete_interrupted_merge(db, config.db, AnalyzerSettings{config.language}))
     fmt::print(stderr, "completed the merge of an interrupted parallel run\n");
   nlohmann::json parallel_report;
+  // Stats every input: computed once for the run.
+  const std::optional<std::string> run = run_identity(inputs.files);
   // An interrupted parallel run goes on with shards whatever --threads says,
   // so that the shards it committed are kept.
   const bool in_parallel =
-      db.get_doccount() == 0 && (config.threads > 1 || holds_resumable_shards(db, run_identity(inputs.files)));
+      db.get_doccount() == 0 && (config.threads > 1 || holds_resumable_shards(db, run));
   if (!in_parallel) discard_unfinished_parallel_run(db, config.db);
-  IndexStats stats = in_parallel ? index_in_parallel(std::move(db), inputs, config, parallel_report)
-                                 : index_serially(std::move(db), inputs, config);
+  IndexStats stats = in_parallel ? index_in_parallel(std::move(db), inputs, config, run, parallel_report)
+                                 : index_serially(std::move(db), inputs, config, run);
 
   for (const InputFile& file : inputs.files) stats.input_bytes += file.size;
   stats.elapsed_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

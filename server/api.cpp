@@ -45,24 +45,26 @@ const std::string* find(const ApiParams& params, std::string_view name) {
   return it == params.end() ? nullptr : &it->second;
 }
 
-unsigned whole_number(const ApiParams& params, std::string_view name, unsigned fallback, unsigned low, unsigned high) {
+// The value of parameter `name` in [low, high], or `fallback` when it is
+// absent; `what` names the kind of number in the error.
+template <typename Number>
+Number in_range(const ApiParams& params, std::string_view name, Number fallback, Number low, Number high,
+                std::string_view what) {
   const std::string* text = find(params, name);
   if (text == nullptr) return fallback;
-  unsigned value = 0;
+  Number value{};
   const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (error != std::errc() || end != text->data() + text->size() || value < low || value > high)
-    throw UsageError(fmt::format("parameter '{}': expected a whole number from {} to {}, not '{}'", name, low, high, *text));
+  if (error != std::errc() || end != text->data() + text->size() || !(value >= low && value <= high))
+    throw UsageError(fmt::format("parameter '{}': expected {} from {} to {}, not '{}'", name, what, low, high, *text));
   return value;
 }
 
+unsigned whole_number(const ApiParams& params, std::string_view name, unsigned fallback, unsigned low, unsigned high) {
+  return in_range(params, name, fallback, low, high, "a whole number");
+}
+
 double number(const ApiParams& params, std::string_view name, double fallback, double low, double high) {
-  const std::string* text = find(params, name);
-  if (text == nullptr) return fallback;
-  double value = 0;
-  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (error != std::errc() || end != text->data() + text->size() || !(value >= low && value <= high))
-    throw UsageError(fmt::format("parameter '{}': expected a number from {} to {}, not '{}'", name, low, high, *text));
-  return value;
+  return in_range(params, name, fallback, low, high, "a number");
 }
 
 bool flag(const ApiParams& params, std::string_view name, bool fallback) {
